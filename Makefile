@@ -1,0 +1,55 @@
+# qcom-mss-sim: a thin wrapper over scripts/setup-host, configure, ninja
+# and the test runners.
+#
+#   make          set-up if needed, build QEMU with our machine:
+#                 build/qemu-system-aarch64
+#   make check    every test suite, then one line "N passed, N failed"
+#   make demo     the main job: builds what is missing, boots the kernel
+#   make bench    the benchmarks under bench/
+#   make clean    remove build/ (downloads, sources and kernel objects
+#                 stay in the cache folder)
+
+BUILD := build
+QEMU_BUILD := $(BUILD)/qemu
+OVERLAY_DIRS := hw include configs tests/qtest
+QTESTS := $(basename $(notdir $(wildcard tests/qtest/*-test.c)))
+
+.PHONY: all setup qemu qtests guest kernel check demo bench clean
+
+all: qemu
+
+# Installs the Debian packages the build needs (idempotent, quick when
+# everything is there).
+$(BUILD)/.setup-done: scripts/setup-host
+	scripts/setup-host
+	@mkdir -p $(BUILD) && touch $@
+setup: $(BUILD)/.setup-done
+
+$(QEMU_BUILD)/build.ninja: $(BUILD)/.setup-done configure $(wildcard patches/qemu/*.patch)
+	./configure
+
+qemu: $(QEMU_BUILD)/build.ninja
+	@scripts/link-overlay "$(CURDIR)" "$(CURDIR)/$(BUILD)/qemu-src" $(OVERLAY_DIRS)
+	ninja -C $(QEMU_BUILD) qemu-system-aarch64
+
+qtests: qemu
+	ninja -C $(QEMU_BUILD) $(QTESTS:%=tests/qtest/%)
+
+# Cross-built guest side: kernel, init, bare-metal programs.
+kernel: $(BUILD)/.setup-done
+	guest/build-kernel stock
+
+guest: $(BUILD)/.setup-done
+	$(MAKE) -C guest
+
+check: qemu qtests guest kernel
+	tests/run-all
+
+demo: qemu guest kernel
+	scripts/demo
+
+bench: qemu guest kernel
+	bench/run-all
+
+clean:
+	rm -rf $(BUILD)

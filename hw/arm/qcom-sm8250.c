@@ -1,0 +1,368 @@
+/*
+ * Qualcomm SM8250 machine for modem-subsystem experiments (qcom-mss-sim)
+ *
+ * Copyright (c) 2026 The qcom-mss-sim authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ *
+ * The blocks that exist on SM8250 sit at SM8250's addresses; the debug
+ * UART is a PL011 in place of the QUP/GENI serial engine, which Linux's
+ * earlycon and QEMU both know well. The modem subsystem, added by later
+ * blocks of the map, is of the SDM845/SC7180 generation: upstream Linux
+ * has no MSS-PIL binding for SM8250 (docs/system/arm/qcom-sm8250.rst).
+ */
+
+#include "qemu/osdep.h"
+#include "qemu/units.h"
+#include "qemu/error-report.h"
+#include "qapi/error.h"
+#include "qobject/qlist.h"
+#include "exec/address-spaces.h"
+#include "hw/arm/qcom-sm8250.h"
+#include "hw/arm/bsa.h"
+#include "hw/arm/fdt.h"
+#include "hw/char/pl011.h"
+#include "hw/intc/arm_gicv3_common.h"
+#include "hw/qdev-properties.h"
+#include "hw/sysbus.h"
+#include "system/device_tree.h"
+#include "system/system.h"
+#include "target/arm/cpu.h"
+#include "target/arm/cpu-qom.h"
+#include <libfdt.h>
+
+const MemMapEntry qcom_sm8250_memmap[SM8250_NUM_BLOCKS] = {
+    /* QUP serial engine of the RB5 debug UART; a PL011 here */
+    [SM8250_UART] =        { 0x00a90000, 0x1000 },
+    [SM8250_GIC_DIST] =    { 0x17a00000, 0x10000 },
+    /* 8 redistributors of 2 x 64 KiB frames */
+    [SM8250_GIC_REDIST] =  { 0x17a60000, 0x100000 },
+    /* size from -m */
+    [SM8250_DRAM] =        { 0x80000000, 0 },
+};
+
+/* GIC SPI numbers (interrupt ID - 32) */
+#define SM8250_UART_SPI 357
+
+/*
+ * Reserved memory later blocks place below 0xc0000000 (SMEM, cmd-db, the
+ * modem carve-outs, the metadata window); the CMA pool sits below 4 GiB
+ * because RMB registers take 32-bit addresses.
+ */
+#define SM8250_MIN_RAM (1 * GiB)
+#define SM8250_MAX_RAM (8 * GiB)
+#define SM8250_CMA_SIZE (32 * MiB)
+
+static void sm8250_fdt_add_memory(QcomSM8250MachineState *s)
+{
+    MachineState *ms = MACHINE(s);
+    hwaddr base = qcom_sm8250_memmap[SM8250_DRAM].base;
+    g_autofree char *name = g_strdup_printf("/memory@%" HWADDR_PRIx, base);
+
+    qemu_fdt_add_subnode(s->fdt, name);
+    qemu_fdt_setprop_string(s->fdt, name, "device_type", "memory");
+    qemu_fdt_setprop_sized_cells(s->fdt, name, "reg", 2, base,
+                                 2, ms->ram_size);
+
+    qemu_fdt_add_subnode(s->fdt, "/reserved-memory");
+    qemu_fdt_setprop_cell(s->fdt, "/reserved-memory", "#address-cells", 2);
+    qemu_fdt_setprop_cell(s->fdt, "/reserved-memory", "#size-cells", 2);
+    qemu_fdt_setprop(s->fdt, "/reserved-memory", "ranges", NULL, 0);
+
+    qemu_fdt_add_subnode(s->fdt, "/reserved-memory/linux,cma");
+    qemu_fdt_setprop_string(s->fdt, "/reserved-memory/linux,cma",
+                            "compatible", "shared-dma-pool");
+    qemu_fdt_setprop(s->fdt, "/reserved-memory/linux,cma", "reusable",
+                     NULL, 0);
+    qemu_fdt_setprop(s->fdt, "/reserved-memory/linux,cma",
+                     "linux,cma-default", NULL, 0);
+    qemu_fdt_setprop_sized_cells(s->fdt, "/reserved-memory/linux,cma",
+                                 "size", 2, SM8250_CMA_SIZE);
+    qemu_fdt_setprop_sized_cells(s->fdt, "/reserved-memory/linux,cma",
+                                 "alloc-ranges", 2, base,
+                                 2, MIN(ms->ram_size, 4 * GiB - base));
+}
+
+static void sm8250_fdt_add_cpus(QcomSM8250MachineState *s)
+{
+    MachineState *ms = MACHINE(s);
+    int cpu;
+
+    qemu_fdt_add_subnode(s->fdt, "/cpus");
+    qemu_fdt_setprop_cell(s->fdt, "/cpus", "#address-cells", 1);
+    qemu_fdt_setprop_cell(s->fdt, "/cpus", "#size-cells", 0);
+
+    /* Added last first: libfdt puts each new subnode at the front. */
+    for (cpu = ms->smp.cpus - 1; cpu >= 0; cpu--) {
+        ARMCPU *armcpu = ARM_CPU(qemu_get_cpu(cpu));
+        g_autofree char *name = g_strdup_printf("/cpus/cpu@%d", cpu);
+
+        qemu_fdt_add_subnode(s->fdt, name);
+        qemu_fdt_setprop_string(s->fdt, name, "device_type", "cpu");
+        qemu_fdt_setprop_string(s->fdt, name, "compatible",
+                                armcpu->dtb_compatible);
+        qemu_fdt_setprop_cell(s->fdt, name, "reg",
+                              arm_cpu_mp_affinity(armcpu));
+        if (ms->smp.cpus > 1) {
+            qemu_fdt_setprop_string(s->fdt, name, "enable-method", "psci");
+        }
+    }
+
+    /* Replaced by arm_load_dtb() with the CPUs' own PSCI version. */
+    qemu_fdt_add_subnode(s->fdt, "/psci");
+    qemu_fdt_setprop_string(s->fdt, "/psci", "compatible", "arm,psci-1.0");
+    qemu_fdt_setprop_string(s->fdt, "/psci", "method", "smc");
+}
+
+static void sm8250_fdt_add_timer(QcomSM8250MachineState *s)
+{
+    const uint32_t flags = GIC_FDT_IRQ_FLAGS_LEVEL_LO;
+    const char compat[] = "arm,armv8-timer";
+
+    qemu_fdt_add_subnode(s->fdt, "/timer");
+    qemu_fdt_setprop(s->fdt, "/timer", "compatible", compat, sizeof(compat));
+    qemu_fdt_setprop_cells(s->fdt, "/timer", "interrupts",
+        GIC_FDT_IRQ_TYPE_PPI, INTID_TO_PPI(ARCH_TIMER_S_EL1_IRQ), flags,
+        GIC_FDT_IRQ_TYPE_PPI, INTID_TO_PPI(ARCH_TIMER_NS_EL1_IRQ), flags,
+        GIC_FDT_IRQ_TYPE_PPI, INTID_TO_PPI(ARCH_TIMER_VIRT_IRQ), flags,
+        GIC_FDT_IRQ_TYPE_PPI, INTID_TO_PPI(ARCH_TIMER_NS_EL2_IRQ), flags);
+}
+
+static void sm8250_fdt_add_gic(QcomSM8250MachineState *s, uint32_t phandle)
+{
+    const MemMapEntry *dist = &qcom_sm8250_memmap[SM8250_GIC_DIST];
+    const MemMapEntry *redist = &qcom_sm8250_memmap[SM8250_GIC_REDIST];
+    g_autofree char *name = g_strdup_printf("/soc/interrupt-controller@%"
+                                            HWADDR_PRIx, dist->base);
+
+    qemu_fdt_add_subnode(s->fdt, name);
+    qemu_fdt_setprop_string(s->fdt, name, "compatible", "arm,gic-v3");
+    qemu_fdt_setprop_cell(s->fdt, name, "#interrupt-cells", 3);
+    qemu_fdt_setprop(s->fdt, name, "interrupt-controller", NULL, 0);
+    qemu_fdt_setprop_cell(s->fdt, name, "#redistributor-regions", 1);
+    qemu_fdt_setprop_sized_cells(s->fdt, name, "reg",
+                                 2, dist->base, 2, dist->size,
+                                 2, redist->base, 2, redist->size);
+    qemu_fdt_setprop_cells(s->fdt, name, "interrupts",
+                           GIC_FDT_IRQ_TYPE_PPI,
+                           INTID_TO_PPI(ARCH_GIC_MAINT_IRQ),
+                           GIC_FDT_IRQ_FLAGS_LEVEL_HI);
+    qemu_fdt_setprop_cell(s->fdt, name, "phandle", phandle);
+}
+
+static void sm8250_fdt_add_uart(QcomSM8250MachineState *s)
+{
+    const MemMapEntry *uart = &qcom_sm8250_memmap[SM8250_UART];
+    g_autofree char *name = g_strdup_printf("/soc/serial@%" HWADDR_PRIx,
+                                            uart->base);
+    const char compat[] = "arm,pl011\0arm,primecell";
+    const char clk_names[] = "uartclk\0apb_pclk";
+    uint32_t clk = qemu_fdt_alloc_phandle(s->fdt);
+
+    /* A fixed 24 MHz clock, the SoC's XO. */
+    qemu_fdt_add_subnode(s->fdt, "/clocks");
+    qemu_fdt_add_subnode(s->fdt, "/clocks/xo-board");
+    qemu_fdt_setprop_string(s->fdt, "/clocks/xo-board", "compatible",
+                            "fixed-clock");
+    qemu_fdt_setprop_cell(s->fdt, "/clocks/xo-board", "#clock-cells", 0);
+    qemu_fdt_setprop_cell(s->fdt, "/clocks/xo-board", "clock-frequency",
+                          24000000);
+    qemu_fdt_setprop_string(s->fdt, "/clocks/xo-board", "clock-output-names",
+                            "xo_board");
+    qemu_fdt_setprop_cell(s->fdt, "/clocks/xo-board", "phandle", clk);
+
+    qemu_fdt_add_subnode(s->fdt, name);
+    qemu_fdt_setprop(s->fdt, name, "compatible", compat, sizeof(compat));
+    qemu_fdt_setprop_sized_cells(s->fdt, name, "reg",
+                                 2, uart->base, 2, uart->size);
+    qemu_fdt_setprop_cells(s->fdt, name, "interrupts", GIC_FDT_IRQ_TYPE_SPI,
+                           SM8250_UART_SPI, GIC_FDT_IRQ_FLAGS_LEVEL_HI);
+    qemu_fdt_setprop_cells(s->fdt, name, "clocks", clk, clk);
+    qemu_fdt_setprop(s->fdt, name, "clock-names", clk_names,
+                     sizeof(clk_names));
+
+    qemu_fdt_add_subnode(s->fdt, "/aliases");
+    qemu_fdt_setprop_string(s->fdt, "/aliases", "serial0", name);
+    qemu_fdt_add_subnode(s->fdt, "/chosen");
+    qemu_fdt_setprop_string(s->fdt, "/chosen", "stdout-path", name);
+}
+
+static void sm8250_create_fdt(QcomSM8250MachineState *s)
+{
+    uint32_t gic_phandle;
+
+    s->fdt = create_device_tree(&s->fdt_size);
+    if (!s->fdt) {
+        error_report("qcom-sm8250: cannot create the device tree");
+        exit(1);
+    }
+    qemu_fdt_setprop_string(s->fdt, "/", "model",
+                            "Qualcomm Technologies, Inc. SM8250 (qcom-mss-sim)");
+    qemu_fdt_setprop_string(s->fdt, "/", "compatible", "qcom,sm8250");
+    qemu_fdt_setprop_cell(s->fdt, "/", "#address-cells", 2);
+    qemu_fdt_setprop_cell(s->fdt, "/", "#size-cells", 2);
+
+    qemu_fdt_add_subnode(s->fdt, "/soc");
+    qemu_fdt_setprop_string(s->fdt, "/soc", "compatible", "simple-bus");
+    qemu_fdt_setprop_cell(s->fdt, "/soc", "#address-cells", 2);
+    qemu_fdt_setprop_cell(s->fdt, "/soc", "#size-cells", 2);
+    qemu_fdt_setprop(s->fdt, "/soc", "ranges", NULL, 0);
+
+    gic_phandle = qemu_fdt_alloc_phandle(s->fdt);
+    qemu_fdt_setprop_cell(s->fdt, "/", "interrupt-parent", gic_phandle);
+
+    sm8250_fdt_add_memory(s);
+    sm8250_fdt_add_cpus(s);
+    sm8250_fdt_add_timer(s);
+    sm8250_fdt_add_gic(s, gic_phandle);
+    sm8250_fdt_add_uart(s);
+}
+
+static void sm8250_create_gic(QcomSM8250MachineState *s)
+{
+    MachineState *ms = MACHINE(s);
+    unsigned int ncpu = ms->smp.cpus;
+    SysBusDevice *sbd;
+    QList *redist_region_count = qlist_new();
+    unsigned int i;
+
+    s->gic = qdev_new(gicv3_class_name());
+    qdev_prop_set_uint32(s->gic, "revision", 3);
+    qdev_prop_set_uint32(s->gic, "num-cpu", ncpu);
+    qdev_prop_set_uint32(s->gic, "num-irq", SM8250_NUM_SPIS + GIC_INTERNAL);
+    qlist_append_int(redist_region_count, ncpu);
+    qdev_prop_set_array(s->gic, "redist-region-count", redist_region_count);
+    sbd = SYS_BUS_DEVICE(s->gic);
+    sysbus_realize_and_unref(sbd, &error_fatal);
+    sysbus_mmio_map(sbd, 0, qcom_sm8250_memmap[SM8250_GIC_DIST].base);
+    sysbus_mmio_map(sbd, 1, qcom_sm8250_memmap[SM8250_GIC_REDIST].base);
+
+    for (i = 0; i < ncpu; i++) {
+        DeviceState *cpudev = DEVICE(qemu_get_cpu(i));
+        int ppibase = SM8250_NUM_SPIS + i * GIC_INTERNAL;
+        static const int timer_irq[] = {
+            [GTIMER_PHYS] = ARCH_TIMER_NS_EL1_IRQ,
+            [GTIMER_VIRT] = ARCH_TIMER_VIRT_IRQ,
+            [GTIMER_HYP] = ARCH_TIMER_NS_EL2_IRQ,
+            [GTIMER_SEC] = ARCH_TIMER_S_EL1_IRQ,
+            [GTIMER_HYPVIRT] = ARCH_TIMER_NS_EL2_VIRT_IRQ,
+        };
+
+        for (unsigned int t = 0; t < ARRAY_SIZE(timer_irq); t++) {
+            qdev_connect_gpio_out(cpudev, t,
+                                  qdev_get_gpio_in(s->gic,
+                                                   ppibase + timer_irq[t]));
+        }
+        qdev_connect_gpio_out_named(cpudev, "gicv3-maintenance-interrupt", 0,
+                                    qdev_get_gpio_in(s->gic, ppibase +
+                                                     ARCH_GIC_MAINT_IRQ));
+        qdev_connect_gpio_out_named(cpudev, "pmu-interrupt", 0,
+                                    qdev_get_gpio_in(s->gic, ppibase +
+                                                     VIRTUAL_PMU_IRQ));
+        sysbus_connect_irq(sbd, i, qdev_get_gpio_in(cpudev, ARM_CPU_IRQ));
+        sysbus_connect_irq(sbd, i + ncpu,
+                           qdev_get_gpio_in(cpudev, ARM_CPU_FIQ));
+        sysbus_connect_irq(sbd, i + 2 * ncpu,
+                           qdev_get_gpio_in(cpudev, ARM_CPU_VIRQ));
+        sysbus_connect_irq(sbd, i + 3 * ncpu,
+                           qdev_get_gpio_in(cpudev, ARM_CPU_VFIQ));
+        sysbus_connect_irq(sbd, i + 4 * ncpu,
+                           qdev_get_gpio_in(cpudev, ARM_CPU_NMI));
+        sysbus_connect_irq(sbd, i + 5 * ncpu,
+                           qdev_get_gpio_in(cpudev, ARM_CPU_VINMI));
+    }
+}
+
+static void *sm8250_get_dtb(const struct arm_boot_info *info, int *size)
+{
+    QcomSM8250MachineState *s = container_of(info, QcomSM8250MachineState,
+                                             bootinfo);
+
+    *size = s->fdt_size;
+    return s->fdt;
+}
+
+static void sm8250_init(MachineState *ms)
+{
+    QcomSM8250MachineState *s = QCOM_SM8250_MACHINE(ms);
+    MemoryRegion *sysmem = get_system_memory();
+    int n;
+
+    if (ms->ram_size < SM8250_MIN_RAM || ms->ram_size > SM8250_MAX_RAM) {
+        error_report("qcom-sm8250: -m %" PRIu64 "M is outside the supported "
+                     "range %" PRIu64 "M..%" PRIu64 "M: the address map "
+                     "places reserved memory up to 0x%" PRIx64,
+                     ms->ram_size / MiB, SM8250_MIN_RAM / MiB,
+                     SM8250_MAX_RAM / MiB,
+                     qcom_sm8250_memmap[SM8250_DRAM].base + SM8250_MIN_RAM);
+        exit(1);
+    }
+
+    for (n = 0; n < ms->smp.cpus; n++) {
+        Object *cpuobj = object_new(ms->cpu_type);
+
+        CPU(cpuobj)->cpu_index = n;
+        /* Linux runs at EL1; the firmware (PSCI, SCM) is emulated. */
+        object_property_set_bool(cpuobj, "has_el3", false, &error_abort);
+        if (object_property_find(cpuobj, "has_el2")) {
+            object_property_set_bool(cpuobj, "has_el2", false, &error_abort);
+        }
+        object_property_set_link(cpuobj, "memory", OBJECT(sysmem),
+                                 &error_abort);
+        qdev_realize(DEVICE(cpuobj), NULL, &error_fatal);
+        object_unref(cpuobj);
+    }
+
+    memory_region_add_subregion(sysmem, qcom_sm8250_memmap[SM8250_DRAM].base,
+                                ms->ram);
+
+    sm8250_create_gic(s);
+    pl011_create(qcom_sm8250_memmap[SM8250_UART].base,
+                 qdev_get_gpio_in(s->gic, SM8250_UART_SPI), serial_hd(0));
+
+    sm8250_create_fdt(s);
+    /* Kept in the machine so QMP "dumpdtb" works without a kernel too. */
+    ms->fdt = s->fdt;
+
+    s->bootinfo.loader_start = qcom_sm8250_memmap[SM8250_DRAM].base;
+    s->bootinfo.ram_size = ms->ram_size;
+    s->bootinfo.board_id = -1;
+    s->bootinfo.psci_conduit = QEMU_PSCI_CONDUIT_SMC;
+    s->bootinfo.get_dtb = sm8250_get_dtb;
+    arm_load_kernel(ARM_CPU(first_cpu), ms, &s->bootinfo);
+}
+
+static void sm8250_class_init(ObjectClass *oc, void *data)
+{
+    MachineClass *mc = MACHINE_CLASS(oc);
+    static const char * const valid_cpu_types[] = {
+        ARM_CPU_TYPE_NAME("cortex-a76"),
+        NULL
+    };
+
+    mc->desc = "Qualcomm SM8250 with modem subsystem, XPU and cache models "
+               "(qcom-mss-sim)";
+    mc->init = sm8250_init;
+    mc->max_cpus = SM8250_MAX_CPUS;
+    mc->default_cpus = SM8250_MAX_CPUS;
+    mc->min_cpus = 1;
+    mc->default_cpu_type = ARM_CPU_TYPE_NAME("cortex-a76");
+    mc->valid_cpu_types = valid_cpu_types;
+    mc->default_ram_size = 2 * GiB;
+    mc->default_ram_id = "qcom-sm8250.ram";
+    mc->minimum_page_bits = 12;
+    mc->no_cdrom = 1;
+    mc->no_floppy = 1;
+    mc->no_parallel = 1;
+}
+
+static const TypeInfo sm8250_types[] = {
+    {
+        .name = TYPE_QCOM_SM8250_MACHINE,
+        .parent = TYPE_MACHINE,
+        .instance_size = sizeof(QcomSM8250MachineState),
+        .class_init = sm8250_class_init,
+    },
+};
+
+DEFINE_TYPES(sm8250_types)

@@ -1,0 +1,49 @@
+/*
+ * Qualcomm SM8250 machine for modem-subsystem experiments (qcom-mss-sim)
+ *
+ * Copyright (c) 2026 The qcom-mss-sim authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ *
+ * QEMU interface:
+ *  + machine "qcom-sm8250": up to 8 Cortex-A76 CPUs (the nearest model of
+ *    Kryo 585), GICv3 and the debug UART at SM8250's addresses, DRAM at
+ *    0x80000000 sized by -m, PSCI over SMC, a device tree generated with
+ *    libfdt (dumpable with "-machine dumpdtb=FILE" or QMP "dumpdtb").
+ *  + -kernel/-initrd/-append/-dtb work as on "virt".
+ */
+
+#ifndef HW_ARM_QCOM_SM8250_H
+#define HW_ARM_QCOM_SM8250_H
+
+#include "hw/boards.h"
+#include "hw/arm/boot.h"
+#include "qom/object.h"
+
+#define TYPE_QCOM_SM8250_MACHINE MACHINE_TYPE_NAME("qcom-sm8250")
+OBJECT_DECLARE_SIMPLE_TYPE(QcomSM8250MachineState, QCOM_SM8250_MACHINE)
+
+/* Blocks of the address map; qcom_sm8250_memmap[] gives their place. */
+enum QcomSM8250Block {
+    SM8250_UART,
+    SM8250_GIC_DIST,
+    SM8250_GIC_REDIST,
+    SM8250_DRAM,
+    SM8250_NUM_BLOCKS,
+};
+
+#define SM8250_MAX_CPUS 8
+#define SM8250_NUM_SPIS 960
+
+struct QcomSM8250MachineState {
+    MachineState parent_obj;
+
+    struct arm_boot_info bootinfo;
+    DeviceState *gic;
+    void *fdt;
+    int fdt_size;
+};
+
+extern const MemMapEntry qcom_sm8250_memmap[SM8250_NUM_BLOCKS];
+
+#endif /* HW_ARM_QCOM_SM8250_H */

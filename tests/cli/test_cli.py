@@ -1,0 +1,62 @@
+#!/usr/bin/env python3
+"""Command-line behaviour: the machine is listed and described, bad input
+to QEMU, configure and the kernel build is reported by name with the fix."""
+
+import os
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "guest"))
+import qms  # noqa: E402
+
+tap = qms.Tap()
+
+
+def run(args, env=None):
+    e = dict(os.environ)
+    e.update(env or {})
+    p = subprocess.run(args, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                       stderr=subprocess.STDOUT, env=e, timeout=60)
+    return p.returncode, p.stdout.decode(errors="replace")
+
+
+rc, out = run([qms.QEMU, "-M", "help"])
+line = [l for l in out.splitlines() if l.split()[:1] == ["qcom-sm8250"]]
+tap.check(rc == 0 and len(line) == 1 and "Qualcomm SM8250" in line[0],
+          "-M help lists qcom-sm8250 with a description", out)
+
+rc, out = run([qms.QEMU, "-M", "qcom-sm8250,help"])
+tap.check(rc == 0 and "qcom-sm8250-machine options:" in out and "dumpdtb=" in out,
+          "-M qcom-sm8250,help lists the machine's properties", out)
+
+rc, out = run([qms.QEMU, "-M", "qcom-sm8250", "-m", "512M", "-display", "none"])
+tap.check(rc == 1 and "-m 512M is outside the supported range 1024M..8192M" in out
+          and "Segmentation" not in out and "Abort" not in out,
+          "-m below what the map needs is a clear error, exit 1", out)
+
+rc, out = run([qms.QEMU, "-M", "qcom-sm8250", "-smp", "9", "-display", "none"])
+tap.check(rc == 1 and "max CPUs supported by machine 'qcom-sm8250' is 8" in out,
+          "-smp above 8 CPUs is refused", out)
+
+configure = os.path.join(qms.TOP, "configure")
+rc, out = run([configure, "--qemu-src", "/nonexistent"])
+tap.check(rc == 1 and "--qemu-src '/nonexistent' is not a directory" in out,
+          "configure --qemu-src /nonexistent names the problem", out)
+
+rc, out = run([configure, "--no-such-option"])
+tap.check(rc == 2 and "unknown option '--no-such-option'" in out and "Usage:" in out,
+          "configure with an unknown option exits 2 with its usage", out)
+
+rc, out = run([configure, "--help"])
+tap.check(rc == 0 and all(o in out for o in ("--qemu-src", "--cache-dir", "--build-dir")),
+          "configure --help documents every option", out)
+
+rc, out = run([os.path.join(qms.TOP, "guest", "build-kernel")],
+              env={"CROSS_COMPILE": "no-such-prefix-"})
+tap.check(rc == 1 and "no-such-prefix-gcc not found" in out and "gcc-aarch64-linux-gnu" in out,
+          "a missing cross compiler is named with the package to install", out)
+
+rc, out = run([os.path.join(qms.TOP, "guest", "build-kernel"), "no-such-variant"])
+tap.check(rc == 1 and "unknown variant 'no-such-variant'" in out and "stock" in out,
+          "an unknown kernel variant is refused with the list of variants", out)
+tap.done()
