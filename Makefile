@@ -14,6 +14,10 @@ QEMU_BUILD := $(BUILD)/qemu
 OVERLAY_DIRS := hw include configs tests/qtest
 QTESTS := $(basename $(notdir $(wildcard tests/qtest/*-test.c)))
 
+# Let ccache share objects between checkouts at different paths.
+export CCACHE_BASEDIR := $(CURDIR)
+export CCACHE_NOHASHDIR := true
+
 .PHONY: all setup qemu qtests guest kernel check demo bench clean
 
 all: qemu
@@ -25,10 +29,11 @@ $(BUILD)/.setup-done: scripts/setup-host
 	@mkdir -p $(BUILD) && touch $@
 setup: $(BUILD)/.setup-done
 
-$(QEMU_BUILD)/build.ninja: $(BUILD)/.setup-done configure $(wildcard patches/qemu/*.patch)
+$(BUILD)/.configured: $(BUILD)/.setup-done configure $(wildcard patches/qemu/*.patch)
 	./configure
+	@touch $@
 
-qemu: $(QEMU_BUILD)/build.ninja
+qemu: $(BUILD)/.configured
 	@scripts/link-overlay "$(CURDIR)" "$(CURDIR)/$(BUILD)/qemu-src" $(OVERLAY_DIRS)
 	ninja -C $(QEMU_BUILD) qemu-system-aarch64
 
