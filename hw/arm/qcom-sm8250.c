@@ -23,6 +23,7 @@
 #include "hw/arm/fdt.h"
 #include "hw/char/pl011.h"
 #include "hw/intc/arm_gicv3_common.h"
+#include "hw/misc/qcom-xpu.h"
 #include "hw/qdev-properties.h"
 #include "hw/sysbus.h"
 #include "system/device_tree.h"
@@ -39,10 +40,22 @@ const MemMapEntry qcom_sm8250_memmap[SM8250_NUM_BLOCKS] = {
     [SM8250_GIC_REDIST] =  { 0x17a60000, 0x100000 },
     /* size from -m */
     [SM8250_DRAM] =        { 0x80000000, 0 },
+    /*
+     * XPU registers (our layout, docs/devel/qcom-xpu.rst) in the hole
+     * between the TCSR mutex (0x01f40000) and the TCSR (0x01fc0000).
+     */
+    [SM8250_XPU_CFG] =     { 0x01fb0000, 0x4000 },
+    /*
+     * Where the XPU checks DRAM pages that are not plainly allowed (see
+     * hw/misc/qcom-xpu.c); far above DRAM, size from -m. Not in the DT.
+     */
+    [SM8250_XPU_WINDOW] =  { 0x4000000000, 0 },
 };
 
 /* GIC SPI numbers (interrupt ID - 32) */
 #define SM8250_UART_SPI 357
+/* an unused SPI for the XPU's (secure) error interrupt; not in the DT */
+#define SM8250_XPU_SPI 900
 
 /*
  * Reserved memory later blocks place below 0xc0000000 (SMEM, cmd-db, the
@@ -273,6 +286,32 @@ static void sm8250_create_gic(QcomSM8250MachineState *s)
     }
 }
 
+/* The XPU in front of DRAM; without it DRAM is mapped directly. */
+static void sm8250_create_dram(QcomSM8250MachineState *s)
+{
+    MachineState *ms = MACHINE(s);
+    MemoryRegion *sysmem = get_system_memory();
+    hwaddr base = qcom_sm8250_memmap[SM8250_DRAM].base;
+    SysBusDevice *sbd;
+
+    if (!s->xpu_enabled) {
+        memory_region_add_subregion(sysmem, base, ms->ram);
+        return;
+    }
+    s->xpu = qdev_new(TYPE_QCOM_XPU);
+    object_property_add_child(OBJECT(s), "dram-xpu", OBJECT(s->xpu));
+    object_property_set_link(OBJECT(s->xpu), "downstream", OBJECT(ms->ram),
+                             &error_abort);
+    qdev_prop_set_uint64(s->xpu, "base", base);
+    qdev_prop_set_uint64(s->xpu, "size", ms->ram_size);
+    sbd = SYS_BUS_DEVICE(s->xpu);
+    sysbus_realize_and_unref(sbd, &error_fatal);
+    sysbus_mmio_map(sbd, 0, qcom_sm8250_memmap[SM8250_XPU_CFG].base);
+    sysbus_mmio_map(sbd, 1, base);
+    sysbus_mmio_map(sbd, 2, qcom_sm8250_memmap[SM8250_XPU_WINDOW].base);
+    sysbus_connect_irq(sbd, 0, qdev_get_gpio_in(s->gic, SM8250_XPU_SPI));
+}
+
 static void *sm8250_get_dtb(const struct arm_boot_info *info, int *size)
 {
     QcomSM8250MachineState *s = container_of(info, QcomSM8250MachineState,
@@ -313,10 +352,8 @@ static void sm8250_init(MachineState *ms)
         object_unref(cpuobj);
     }
 
-    memory_region_add_subregion(sysmem, qcom_sm8250_memmap[SM8250_DRAM].base,
-                                ms->ram);
-
     sm8250_create_gic(s);
+    sm8250_create_dram(s);
     pl011_create(qcom_sm8250_memmap[SM8250_UART].base,
                  qdev_get_gpio_in(s->gic, SM8250_UART_SPI), serial_hd(0));
 
@@ -330,6 +367,21 @@ static void sm8250_init(MachineState *ms)
     s->bootinfo.psci_conduit = QEMU_PSCI_CONDUIT_SMC;
     s->bootinfo.get_dtb = sm8250_get_dtb;
     arm_load_kernel(ARM_CPU(first_cpu), ms, &s->bootinfo);
+}
+
+static bool sm8250_get_xpu(Object *obj, Error **errp)
+{
+    return QCOM_SM8250_MACHINE(obj)->xpu_enabled;
+}
+
+static void sm8250_set_xpu(Object *obj, bool value, Error **errp)
+{
+    QCOM_SM8250_MACHINE(obj)->xpu_enabled = value;
+}
+
+static void sm8250_instance_init(Object *obj)
+{
+    QCOM_SM8250_MACHINE(obj)->xpu_enabled = true;
 }
 
 static void sm8250_class_init(ObjectClass *oc, void *data)
@@ -354,6 +406,10 @@ static void sm8250_class_init(ObjectClass *oc, void *data)
     mc->no_cdrom = 1;
     mc->no_floppy = 1;
     mc->no_parallel = 1;
+
+    object_class_property_add_bool(oc, "xpu", sm8250_get_xpu, sm8250_set_xpu);
+    object_class_property_set_description(oc, "xpu",
+        "Put the XPU memory firewall in front of DRAM (default on)");
 }
 
 static const TypeInfo sm8250_types[] = {
@@ -361,6 +417,7 @@ static const TypeInfo sm8250_types[] = {
         .name = TYPE_QCOM_SM8250_MACHINE,
         .parent = TYPE_MACHINE,
         .instance_size = sizeof(QcomSM8250MachineState),
+        .instance_init = sm8250_instance_init,
         .class_init = sm8250_class_init,
     },
 };

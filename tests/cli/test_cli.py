@@ -59,4 +59,18 @@ tap.check(rc == 1 and "no-such-prefix-gcc not found" in out and "gcc-aarch64-lin
 rc, out = run([os.path.join(qms.TOP, "guest", "build-kernel"), "no-such-variant"])
 tap.check(rc == 1 and "unknown variant 'no-such-variant'" in out and "stock" in out,
           "an unknown kernel variant is refused with the list of variants", out)
+for opt, msg, desc in (
+        (["-M", "qcom-sm8250,xpu=maybe"], "xpu", "a machine xpu value other than on/off"),
+        (["-M", "qcom-sm8250", "-global", "qcom-xpu.num-groups=0"],
+         "num-groups 0 is outside 1..256", "XPU num-groups 0"),
+        (["-M", "qcom-sm8250", "-global", "qcom-xpu.num-groups=257"],
+         "num-groups 257 is outside 1..256", "XPU num-groups 257"),
+        (["-M", "qcom-sm8250", "-global", "qcom-xpu.action=reboot"],
+         "action 'reboot' is not one of crash, stop, log", "an unknown XPU action"),
+        (["-M", "qcom-sm8250", "-global", "qcom-xpu.unspecified-master=gpu"],
+         "unspecified-master 'gpu' is not one of", "an unknown XPU master")):
+    rc, out = run([qms.QEMU, "-display", "none"] + opt)
+    tap.check(rc == 1 and msg in out and "Abort" not in out,
+              "%s is refused with exit 1" % desc, out)
+
 tap.done()

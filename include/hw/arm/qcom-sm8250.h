@@ -11,6 +11,10 @@
  *    0x80000000 sized by -m, PSCI over SMC, a device tree generated with
  *    libfdt (dumpable with "-machine dumpdtb=FILE" or QMP "dumpdtb").
  *  + -kernel/-initrd/-append/-dtb work as on "virt".
+ *  + machine property "xpu" (on by default): the XPU memory firewall
+ *    (hw/misc/qcom-xpu.c) in front of DRAM, its registers at
+ *    SM8250_XPU_CFG (QOM path /machine/dram-xpu); "xpu=off" maps DRAM
+ *    directly (for benchmarks).
  */
 
 #ifndef HW_ARM_QCOM_SM8250_H
@@ -29,6 +33,8 @@ enum QcomSM8250Block {
     SM8250_GIC_DIST,
     SM8250_GIC_REDIST,
     SM8250_DRAM,
+    SM8250_XPU_CFG,
+    SM8250_XPU_WINDOW,
     SM8250_NUM_BLOCKS,
 };
 
@@ -40,6 +46,8 @@ struct QcomSM8250MachineState {
 
     struct arm_boot_info bootinfo;
     DeviceState *gic;
+    DeviceState *xpu;
+    bool xpu_enabled;
     void *fdt;
     int fdt_size;
 };
