@@ -1,11 +1,13 @@
 /*
  * Benchmark: copy 64 MiB of DRAM to another 64 MiB, BM_ROUNDS times,
- * MMU and caches off (every access is a plain TCG load or store to RAM).
- * bench/xpu_overhead.py runs it with the XPU in front of DRAM and without.
+ * MMU and caches off (every access is a plain TCG load or store to RAM),
+ * or with CACHED=1 on (cacheable accesses, for the cache model).
+ * bench/xpu_overhead.py and bench/dcache_overhead.py run it.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include "bm.h"
+#include "mmu.h"
 
 #define SRC 0x88000000UL
 #define DST 0x8c000000UL
@@ -17,6 +19,10 @@ int main(void)
     volatile uint64_t *src = (volatile uint64_t *)SRC;
     volatile uint64_t *dst = (volatile uint64_t *)DST;
     uint64_t n = SIZE / 8, sum = 0;
+
+    if (CACHED) {
+        bm_mmu_enable();
+    }
 
     for (uint64_t i = 0; i < n; i++) {
         src[i] = i * 0x9e3779b97f4a7c15ULL;

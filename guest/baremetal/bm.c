@@ -21,8 +21,17 @@ static inline void wr32(uintptr_t a, uint32_t v)
     *(volatile uint32_t *)a = v;
 }
 
+#define UARTCR 0x030
+#define UARTCR_EN_TX (1u << 0 | 1u << 8)
+
 void bm_putc(char c)
 {
+    static int enabled;
+
+    if (!enabled) {
+        wr32(BM_UART_BASE + UARTCR, UARTCR_EN_TX);
+        enabled = 1;
+    }
     while (rd32(BM_UART_BASE + UARTFR) & UARTFR_TXFF) {
     }
     wr32(BM_UART_BASE + UARTDR, (uint8_t)c);

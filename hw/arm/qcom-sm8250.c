@@ -23,6 +23,8 @@
 #include "hw/arm/fdt.h"
 #include "hw/char/pl011.h"
 #include "hw/intc/arm_gicv3_common.h"
+#include "hw/misc/cpu-dcache.h"
+#include "hw/misc/qcom-scm.h"
 #include "hw/misc/qcom-xpu.h"
 #include "hw/qdev-properties.h"
 #include "hw/sysbus.h"
@@ -50,6 +52,8 @@ const MemMapEntry qcom_sm8250_memmap[SM8250_NUM_BLOCKS] = {
      * hw/misc/qcom-xpu.c); far above DRAM, size from -m. Not in the DT.
      */
     [SM8250_XPU_WINDOW] =  { 0x4000000000, 0 },
+    /* Likewise for the cache model's non-cacheable accesses to held pages */
+    [SM8250_DCACHE_WINDOW] = { 0x4400000000, 0 },
 };
 
 /* GIC SPI numbers (interrupt ID - 32) */
@@ -286,30 +290,176 @@ static void sm8250_create_gic(QcomSM8250MachineState *s)
     }
 }
 
-/* The XPU in front of DRAM; without it DRAM is mapped directly. */
+static const char *sm8250_master_name(uint16_t requester_id)
+{
+    return qcom_master_name(requester_id & 0xff);
+}
+
+/* The CPUs' data cache maintenance, reported by target/arm. */
+static void sm8250_cacheop(ARMCPU *cpu, const ARMCacheOpInfo *info,
+                           void *opaque)
+{
+    static const struct {
+        CpuDcacheOp op;
+        const char *insn;
+    } ops[] = {
+        [ARM_CACHEOP_DC_IVAC] = { CPU_DCACHE_INVAL, "DC IVAC" },
+        [ARM_CACHEOP_DC_CVAC] = { CPU_DCACHE_CLEAN_POC, "DC CVAC" },
+        [ARM_CACHEOP_DC_CVAU] = { CPU_DCACHE_CLEAN_POU, "DC CVAU" },
+        [ARM_CACHEOP_DC_CIVAC] = { CPU_DCACHE_CLEAN_INVAL, "DC CIVAC" },
+        [ARM_CACHEOP_DC_CVAP] = { CPU_DCACHE_CLEAN_POC, "DC CVAP" },
+        [ARM_CACHEOP_DC_CVADP] = { CPU_DCACHE_CLEAN_POC, "DC CVADP" },
+        [ARM_CACHEOP_DC_ZVA] = { CPU_DCACHE_ZERO, "DC ZVA" },
+        [ARM_CACHEOP_DC_ISW] = { CPU_DCACHE_SW_INVAL, "DC ISW" },
+        [ARM_CACHEOP_DC_CSW] = { CPU_DCACHE_SW_CLEAN, "DC CSW" },
+        [ARM_CACHEOP_DC_CISW] = { CPU_DCACHE_SW_CLEAN_INVAL, "DC CISW" },
+    };
+    CpuDcacheState *dcache = CPU_DCACHE(opaque);
+    CpuDcacheOrigin o = {
+        .insn = ops[info->op].insn,
+        .pc = info->pc,
+        .lr = cpu->env.xregs[30],
+        .va = info->va,
+        .cpu = CPU(cpu)->cpu_index,
+    };
+
+    if (ARM_CACHEOP_IS_SET_WAY(info->op)) {
+        /*
+         * Set/way operand: way in the top bits, set from bit 6 (64-byte
+         * lines). The model splits its lines by set; ways beyond the
+         * first have nothing more to do.
+         */
+        unsigned ways = FIELD_EX64(cpu->ccsidr[0], CCSIDR_EL1, ASSOCIATIVITY)
+                        + 1;
+        unsigned wbits = ways > 1 ? 32 - clz32(ways - 1) : 0;
+        uint32_t way = wbits ? extract64(info->value, 32 - wbits, wbits) : 0;
+
+        if (way == 0) {
+            cpu_dcache_maintain(dcache, ops[info->op].op, 0, 0,
+                                extract64(info->value, 6, 24) %
+                                CPU_DCACHE_SW_SETS, &o);
+        }
+    } else if (info->pa_valid) {
+        cpu_dcache_maintain(dcache, ops[info->op].op, info->pa, info->size,
+                            0, &o);
+    }
+}
+
+/*
+ * The XPU took a range away from the CPUs: lines they still hold there
+ * are a hazard (they may be written back or evicted into it later).
+ */
+static void sm8250_xpu_changed(Notifier *n, void *data)
+{
+    QcomSM8250MachineState *s = container_of(n, QcomSM8250MachineState,
+                                             xpu_change);
+    QcomXpuChange *c = data;
+    g_autofree char *report = NULL;
+
+    if (!((c->apps_read_before && !c->apps_read_after) ||
+          (c->apps_write_before && !c->apps_write_after))) {
+        return;
+    }
+    if (cpu_dcache_check_revoke(CPU_DCACHE(s->dcache), c->start, c->end,
+                                &report)) {
+        qcom_xpu_report_hazard(QCOM_XPU(s->xpu), c->start, c->end, report);
+    }
+}
+
+/*
+ * DRAM and what stands in front of it:
+ *
+ *   CPUs ---> cpu-dcache CPU view ---(cache hits)---> RAM
+ *                  | fills, write-backs, non-cacheable accesses
+ *                  v
+ *   masters -> dram-bus -> XPU -> cpu-dcache memory view -> RAM
+ *
+ * Without the cache model the CPUs use dram-bus too; without the XPU
+ * dram-bus leads straight to memory.
+ */
 static void sm8250_create_dram(QcomSM8250MachineState *s)
 {
     MachineState *ms = MACHINE(s);
     MemoryRegion *sysmem = get_system_memory();
     hwaddr base = qcom_sm8250_memmap[SM8250_DRAM].base;
+    MemoryRegion *memory = ms->ram;
     SysBusDevice *sbd;
 
-    if (!s->xpu_enabled) {
-        memory_region_add_subregion(sysmem, base, ms->ram);
-        return;
+    memory_region_init(&s->dram_bus, OBJECT(s), "dram-bus", ms->ram_size);
+
+    if (s->dcache_enabled) {
+        s->dcache = qdev_new(TYPE_CPU_DCACHE);
+        object_property_add_child(OBJECT(s), "cpu-dcache", OBJECT(s->dcache));
+        object_property_set_link(OBJECT(s->dcache), "ram", OBJECT(ms->ram),
+                                 &error_abort);
+        object_property_set_link(OBJECT(s->dcache), "bus",
+                                 OBJECT(&s->dram_bus), &error_abort);
+        qdev_prop_set_uint64(s->dcache, "base", base);
+        qdev_prop_set_uint64(s->dcache, "window-base",
+                             qcom_sm8250_memmap[SM8250_DCACHE_WINDOW].base);
+        sbd = SYS_BUS_DEVICE(s->dcache);
+        sysbus_realize_and_unref(sbd, &error_fatal);
+        sysbus_mmio_map(sbd, 0, base);
+        sysbus_mmio_map(sbd, 1,
+                        qcom_sm8250_memmap[SM8250_DCACHE_WINDOW].base);
+        memory = sysbus_mmio_get_region(sbd, 2);
+        cpu_dcache_set_master_namer(CPU_DCACHE(s->dcache),
+                                    sm8250_master_name);
     }
-    s->xpu = qdev_new(TYPE_QCOM_XPU);
-    object_property_add_child(OBJECT(s), "dram-xpu", OBJECT(s->xpu));
-    object_property_set_link(OBJECT(s->xpu), "downstream", OBJECT(ms->ram),
+
+    if (s->xpu_enabled) {
+        s->xpu = qdev_new(TYPE_QCOM_XPU);
+        object_property_add_child(OBJECT(s), "dram-xpu", OBJECT(s->xpu));
+        object_property_set_link(OBJECT(s->xpu), "downstream",
+                                 OBJECT(memory), &error_abort);
+        qdev_prop_set_uint64(s->xpu, "base", base);
+        qdev_prop_set_uint64(s->xpu, "size", ms->ram_size);
+        sbd = SYS_BUS_DEVICE(s->xpu);
+        sysbus_realize_and_unref(sbd, &error_fatal);
+        sysbus_mmio_map(sbd, 0, qcom_sm8250_memmap[SM8250_XPU_CFG].base);
+        sysbus_mmio_map(sbd, 2, qcom_sm8250_memmap[SM8250_XPU_WINDOW].base);
+        sysbus_connect_irq(sbd, 0, qdev_get_gpio_in(s->gic, SM8250_XPU_SPI));
+        memory = sysbus_mmio_get_region(sbd, 1);
+        if (s->dcache) {
+            s->xpu_change.notify = sm8250_xpu_changed;
+            qcom_xpu_add_change_notifier(QCOM_XPU(s->xpu), &s->xpu_change);
+        }
+    }
+    memory_region_add_subregion(&s->dram_bus, 0, memory);
+    if (!s->dcache) {
+        memory_region_add_subregion(sysmem, base, &s->dram_bus);
+    }
+
+    /* What bus masters other than the CPUs see of the address space */
+    memory_region_init(&s->soc_bus, OBJECT(s), "soc-bus", UINT64_MAX);
+    memory_region_init_alias(&s->dram_alias, OBJECT(s), "dram", &s->dram_bus,
+                             0, ms->ram_size);
+    memory_region_add_subregion(&s->soc_bus, base, &s->dram_alias);
+}
+
+/* Qualcomm's secure firmware, answering the SiP SMCs of the CPUs. */
+static void sm8250_create_scm(QcomSM8250MachineState *s)
+{
+    MachineState *ms = MACHINE(s);
+
+    s->scm = qdev_new(TYPE_QCOM_SCM);
+    object_property_add_child(OBJECT(s), "scm", OBJECT(s->scm));
+    if (s->xpu) {
+        object_property_set_link(OBJECT(s->scm), "xpu", OBJECT(s->xpu),
+                                 &error_abort);
+    }
+    object_property_set_link(OBJECT(s->scm), "memory", OBJECT(&s->soc_bus),
                              &error_abort);
-    qdev_prop_set_uint64(s->xpu, "base", base);
-    qdev_prop_set_uint64(s->xpu, "size", ms->ram_size);
-    sbd = SYS_BUS_DEVICE(s->xpu);
-    sysbus_realize_and_unref(sbd, &error_fatal);
-    sysbus_mmio_map(sbd, 0, qcom_sm8250_memmap[SM8250_XPU_CFG].base);
-    sysbus_mmio_map(sbd, 1, base);
-    sysbus_mmio_map(sbd, 2, qcom_sm8250_memmap[SM8250_XPU_WINDOW].base);
-    sysbus_connect_irq(sbd, 0, qdev_get_gpio_in(s->gic, SM8250_XPU_SPI));
+    qdev_realize_and_unref(s->scm, NULL, &error_fatal);
+
+    for (int n = 0; n < ms->smp.cpus; n++) {
+        ARMCPU *cpu = ARM_CPU(qemu_get_cpu(n));
+
+        arm_set_smccc_handler(cpu, qcom_scm_smccc, s->scm);
+        if (s->dcache) {
+            arm_set_cacheop_hook(cpu, sm8250_cacheop, s->dcache);
+        }
+    }
 }
 
 static void *sm8250_get_dtb(const struct arm_boot_info *info, int *size)
@@ -354,6 +504,7 @@ static void sm8250_init(MachineState *ms)
 
     sm8250_create_gic(s);
     sm8250_create_dram(s);
+    sm8250_create_scm(s);
     pl011_create(qcom_sm8250_memmap[SM8250_UART].base,
                  qdev_get_gpio_in(s->gic, SM8250_UART_SPI), serial_hd(0));
 
@@ -369,6 +520,16 @@ static void sm8250_init(MachineState *ms)
     arm_load_kernel(ARM_CPU(first_cpu), ms, &s->bootinfo);
 }
 
+static bool sm8250_get_dcache(Object *obj, Error **errp)
+{
+    return QCOM_SM8250_MACHINE(obj)->dcache_enabled;
+}
+
+static void sm8250_set_dcache(Object *obj, bool value, Error **errp)
+{
+    QCOM_SM8250_MACHINE(obj)->dcache_enabled = value;
+}
+
 static bool sm8250_get_xpu(Object *obj, Error **errp)
 {
     return QCOM_SM8250_MACHINE(obj)->xpu_enabled;
@@ -382,6 +543,7 @@ static void sm8250_set_xpu(Object *obj, bool value, Error **errp)
 static void sm8250_instance_init(Object *obj)
 {
     QCOM_SM8250_MACHINE(obj)->xpu_enabled = true;
+    QCOM_SM8250_MACHINE(obj)->dcache_enabled = true;
 }
 
 static void sm8250_class_init(ObjectClass *oc, void *data)
@@ -410,6 +572,11 @@ static void sm8250_class_init(ObjectClass *oc, void *data)
     object_class_property_add_bool(oc, "xpu", sm8250_get_xpu, sm8250_set_xpu);
     object_class_property_set_description(oc, "xpu",
         "Put the XPU memory firewall in front of DRAM (default on)");
+    object_class_property_add_bool(oc, "dcache", sm8250_get_dcache,
+                                   sm8250_set_dcache);
+    object_class_property_set_description(oc, "dcache",
+        "Model the CPUs' data cache: clean and dirty lines, maintenance, "
+        "hazards (default on)");
 }
 
 static const TypeInfo sm8250_types[] = {

@@ -39,6 +39,7 @@
 #include "monitor/hmp.h"
 #include "qobject/qdict.h"
 #include "exec/address-spaces.h"
+#include "system/cpus.h"
 #include "system/runstate.h"
 #include "trace.h"
 
@@ -100,6 +101,7 @@ static const char *const kind_names[] = {
     [QCOM_XPU_ERR_WRITE] = "write",
     [QCOM_XPU_ERR_WRITEBACK] = "write-back",
     [QCOM_XPU_ERR_EVICT] = "evict",
+    [QCOM_XPU_ERR_HAZARD] = "hazard",
 };
 
 static const char *const action_names[] = {
@@ -402,6 +404,34 @@ static char *xpu_report(QcomXpuState *s, uint64_t addr, QcomMaster master,
     return g_string_free(r, false);
 }
 
+/* What the system does after a violation, by the "action" property. */
+static void xpu_act(QcomXpuState *s, const char *report)
+{
+    switch (s->action) {
+    case QCOM_XPU_ACTION_CRASH:
+        if (!s->crash_pending) {
+            s->crash_pending = true;
+            fprintf(stderr, "%sqcom-xpu:   action   crash: the SoC resets; "
+                    "QEMU exits with status 1\n", report);
+            qemu_system_shutdown_request_with_code(SHUTDOWN_CAUSE_GUEST_PANIC,
+                                                   1);
+            /* as the reset would, stop the CPU that caused it right away */
+            cpu_stop_current();
+        }
+        break;
+    case QCOM_XPU_ACTION_STOP:
+        fprintf(stderr, "%sqcom-xpu:   action   stop: VM paused "
+                "(gdbstub or 'cont' to resume)\n", report);
+        qemu_system_vmstop_request_prepare();
+        qemu_system_vmstop_request(RUN_STATE_PAUSED);
+        break;
+    case QCOM_XPU_ACTION_LOG:
+        qemu_log_mask(LOG_GUEST_ERROR, "%sqcom-xpu:   action   log: reads "
+                      "give 0, writes are dropped\n", report);
+        break;
+    }
+}
+
 static void xpu_violation(QcomXpuState *s, uint64_t addr, QcomMaster master,
                           QcomXpuKind xkind, bool is_write)
 {
@@ -440,27 +470,29 @@ static void xpu_violation(QcomXpuState *s, uint64_t addr, QcomMaster master,
                                   action_names[s->action]);
 
     report = xpu_report(s, addr, master, kind, group);
-    switch (s->action) {
-    case QCOM_XPU_ACTION_CRASH:
-        if (!s->crash_pending) {
-            s->crash_pending = true;
-            fprintf(stderr, "%sqcom-xpu:   action   crash: the SoC resets; "
-                    "QEMU exits with status 1\n", report);
-            qemu_system_shutdown_request_with_code(SHUTDOWN_CAUSE_GUEST_PANIC,
-                                                   1);
-        }
-        break;
-    case QCOM_XPU_ACTION_STOP:
-        fprintf(stderr, "%sqcom-xpu:   action   stop: VM paused "
-                "(gdbstub or 'cont' to resume)\n", report);
-        qemu_system_vmstop_request_prepare();
-        qemu_system_vmstop_request(RUN_STATE_PAUSED);
-        break;
-    case QCOM_XPU_ACTION_LOG:
-        qemu_log_mask(LOG_GUEST_ERROR, "%sqcom-xpu:   action   log: reads "
-                      "give 0, writes are dropped\n", report);
-        break;
-    }
+    xpu_act(s, report);
+}
+
+void qcom_xpu_report_hazard(QcomXpuState *s, hwaddr start, hwaddr end,
+                            const char *details)
+{
+    uint8_t vmid = qcom_master_vmid(QCOM_MASTER_APPS);
+    int group = denying_group(s, start, vmid, false);
+    g_autofree char *path = object_get_canonical_path(OBJECT(s));
+    g_autofree char *report = xpu_report(s, start, QCOM_MASTER_APPS,
+                                         QCOM_XPU_ERR_HAZARD, group);
+    g_autofree char *full = g_strdup_printf("%sqcom-xpu:   hazard   0x%"
+                                            HWADDR_PRIx "-0x%" HWADDR_PRIx
+                                            ": %s", report, start, end,
+                                            details);
+
+    trace_qcom_xpu_violation(start, qcom_master_name(QCOM_MASTER_APPS), vmid,
+                             kind_names[QCOM_XPU_ERR_HAZARD], group);
+    qapi_event_send_xpu_violation(path, start,
+                                  qcom_master_name(QCOM_MASTER_APPS), vmid,
+                                  kind_names[QCOM_XPU_ERR_HAZARD], group,
+                                  action_names[s->action]);
+    xpu_act(s, full);
 }
 
 void qcom_xpu_report_violation(QcomXpuState *s, hwaddr addr,

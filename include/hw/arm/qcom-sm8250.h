@@ -15,6 +15,12 @@
  *    (hw/misc/qcom-xpu.c) in front of DRAM, its registers at
  *    SM8250_XPU_CFG (QOM path /machine/dram-xpu); "xpu=off" maps DRAM
  *    directly (for benchmarks).
+ *  + machine property "dcache" (on by default): the CPUs' data cache model
+ *    (hw/misc/cpu-dcache.c, QOM path /machine/cpu-dcache) between the CPUs and
+ *    DRAM, fed by the CPUs' cache maintenance; a hazard it finds when the
+ *    XPU takes memory from the CPUs is reported through the XPU.
+ *  + the secure firmware's SiP calls (SCM, hw/misc/qcom-scm.c) are
+ *    answered for all CPUs.
  */
 
 #ifndef HW_ARM_QCOM_SM8250_H
@@ -22,6 +28,7 @@
 
 #include "hw/boards.h"
 #include "hw/arm/boot.h"
+#include "qemu/notify.h"
 #include "qom/object.h"
 
 #define TYPE_QCOM_SM8250_MACHINE MACHINE_TYPE_NAME("qcom-sm8250")
@@ -35,6 +42,7 @@ enum QcomSM8250Block {
     SM8250_DRAM,
     SM8250_XPU_CFG,
     SM8250_XPU_WINDOW,
+    SM8250_DCACHE_WINDOW,
     SM8250_NUM_BLOCKS,
 };
 
@@ -47,7 +55,14 @@ struct QcomSM8250MachineState {
     struct arm_boot_info bootinfo;
     DeviceState *gic;
     DeviceState *xpu;
+    DeviceState *dcache;
+    DeviceState *scm;
+    MemoryRegion dram_bus;
+    MemoryRegion soc_bus;
+    MemoryRegion dram_alias;
+    Notifier xpu_change;
     bool xpu_enabled;
+    bool dcache_enabled;
     void *fdt;
     int fdt_size;
 };

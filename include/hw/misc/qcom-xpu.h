@@ -89,6 +89,8 @@ typedef enum QcomXpuErrKind {
     QCOM_XPU_ERR_WRITE = 1,
     QCOM_XPU_ERR_WRITEBACK = 2,
     QCOM_XPU_ERR_EVICT = 3,
+    /* not a transaction: a cache model's hazard (qcom_xpu_report_hazard) */
+    QCOM_XPU_ERR_HAZARD = 4,
 } QcomXpuErrKind;
 
 typedef enum QcomXpuAction {
@@ -211,6 +213,15 @@ bool qcom_xpu_allows(QcomXpuState *s, hwaddr addr, QcomMaster master,
  */
 void qcom_xpu_report_violation(QcomXpuState *s, hwaddr addr,
                                MemTxAttrs attrs, bool is_write);
+
+/*
+ * A cache model found that taking [start, end] away from APPS leaves
+ * lines of it in the CPUs' cache (details: the model's description). No
+ * transaction happened, so the syndrome registers are left alone; the
+ * QMP event (kind "hazard") and the action apply as for a violation.
+ */
+void qcom_xpu_report_hazard(QcomXpuState *s, hwaddr start, hwaddr end,
+                            const char *details);
 
 /*
  * A transaction through the XPU (absolute address, any length): each

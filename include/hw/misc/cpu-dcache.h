@@ -1,0 +1,123 @@
+/*
+ * Model of a CPU cluster's data cache as the rest of the system sees it
+ *
+ * Copyright (c) 2026 The qcom-mss-sim authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ *
+ * QEMU has no caches: every CPU store is at once in memory and every
+ * device sees it. This device makes a range of RAM (the DRAM) behave like
+ * memory behind a write-back data cache that devices do not snoop:
+ *  - the RAM block holds what the CPUs see (their cached view);
+ *  - for every 4 KiB page the CPUs hold, the model keeps memory's own
+ *    copy, which is what other bus masters read and write;
+ *  - lines are held from the CPU's first cacheable access to the page
+ *    (the whole page, as an adjacent-line prefetcher would) until the
+ *    CPU invalidates them; a held line is dirty while the CPU's view of
+ *    it differs from the value it last exchanged with memory;
+ *  - cache maintenance (clean, invalidate, clean+invalidate, zero) moves
+ *    data between the two views and is where write-backs are issued, as
+ *    transactions of the CPU cluster on the "bus" with the kind of access
+ *    in their attributes.
+ * docs/devel/cache-model.rst explains the mechanism and its costs.
+ *
+ * QEMU interface:
+ *  + sysbus MMIO region 0: the CPUs' view of the range (an IOMMU region):
+ *    to be mapped where the RAM was in the CPUs' address space
+ *  + sysbus MMIO region 1: the "slow" window of the same size, to be
+ *    mapped in system memory at an unused address (QOM property
+ *    "window-base"); the CPU view sends non-cacheable accesses to held
+ *    pages there, so that the CPU's TLB finds it in its own FlatView
+ *  + sysbus MMIO region 2: memory's view of the range (an IOMMU region,
+ *    starting at 0): what other masters reach through the bus, e.g. as
+ *    the XPU's downstream
+ *  + QOM property "ram": link to the RAM MemoryRegion
+ *  + QOM property "bus": link to the MemoryRegion (at offset 0 = start of
+ *    the range) through which the cluster's transactions (fills, write-
+ *    backs, non-cacheable accesses) go: memory's view, or a firewall in
+ *    front of it
+ *  + QOM property "base": physical address of the range
+ *  + QOM property "window-base": where region 1 is mapped
+ *  + QOM property "coherency": "emulate" (default: devices see memory,
+ *    CPUs their caches, and each divergence is reported) or "report"
+ *    (devices see the CPUs' data as in plain QEMU; divergence reported)
+ *  + QOM property "speculation": "off" (default), "strict": cacheable
+ *    memory outside the no-map ranges may be filled at any time, so
+ *    taking it away from the CPUs is a hazard even with no line held
+ *  + C API below: maintenance, hazard check, no-map ranges, reports
+ */
+
+#ifndef HW_MISC_CPU_DCACHE_H
+#define HW_MISC_CPU_DCACHE_H
+
+#include "hw/sysbus.h"
+#include "exec/memory.h"
+#include "qom/object.h"
+
+#define TYPE_CPU_DCACHE "cpu-dcache"
+OBJECT_DECLARE_SIMPLE_TYPE(CpuDcacheState, CPU_DCACHE)
+
+#define TYPE_CPU_DCACHE_CPU_VIEW "cpu-dcache-cpu-view-iommu-memory-region"
+#define TYPE_CPU_DCACHE_MEM_VIEW "cpu-dcache-mem-view-iommu-memory-region"
+
+#define CPU_DCACHE_LINE_SIZE 64
+#define CPU_DCACHE_PAGE_SIZE 4096
+#define CPU_DCACHE_LINES_PER_PAGE (CPU_DCACHE_PAGE_SIZE / CPU_DCACHE_LINE_SIZE)
+
+/* Maintenance operations, by physical address or by set/way. */
+typedef enum CpuDcacheOp {
+    CPU_DCACHE_CLEAN_POC,       /* DC CVAC, CVAP, CVADP: write back */
+    CPU_DCACHE_CLEAN_POU,       /* DC CVAU: no further than the cluster */
+    CPU_DCACHE_INVAL,           /* DC IVAC: discard */
+    CPU_DCACHE_CLEAN_INVAL,     /* DC CIVAC */
+    CPU_DCACHE_ZERO,            /* DC ZVA: dirty zero lines, no fill */
+    CPU_DCACHE_SW_CLEAN,        /* DC CSW */
+    CPU_DCACHE_SW_INVAL,        /* DC ISW */
+    CPU_DCACHE_SW_CLEAN_INVAL,  /* DC CISW */
+} CpuDcacheOp;
+
+/* Where a maintenance operation came from, for the lines' histories. */
+typedef struct CpuDcacheOrigin {
+    const char *insn;           /* e.g. "DC CVAC" */
+    uint64_t pc;
+    uint64_t lr;                /* the caller of a maintenance routine */
+    uint64_t va;
+    int cpu;
+} CpuDcacheOrigin;
+
+/* Set/way geometry used to split set/way operations over held lines. */
+#define CPU_DCACHE_SW_SETS 256
+
+/*
+ * Perform a maintenance operation on [pa, pa + size) (by-address ops) or
+ * on the lines of set @set (set/way ops; @pa and @size are ignored).
+ * Called with the BQL held.
+ */
+void cpu_dcache_maintain(CpuDcacheState *s, CpuDcacheOp op, hwaddr pa,
+                         unsigned size, unsigned set,
+                         const CpuDcacheOrigin *origin);
+
+/*
+ * The range [start, end] (inclusive) is being taken away from the CPUs
+ * (e.g. a firewall now denies them). Returns true and fills @report
+ * (a newly allocated, human-readable description of the lines the CPUs
+ * still hold there, with their histories) if that is a hazard.
+ */
+bool cpu_dcache_check_revoke(CpuDcacheState *s, hwaddr start, hwaddr end,
+                             char **report);
+
+/* Declare [start, start + size) as a no-map carve-out (never speculated). */
+void cpu_dcache_add_nomap(CpuDcacheState *s, hwaddr start, hwaddr size);
+
+/*
+ * Names bus masters from the requester_id of their transactions in
+ * reports; optional.
+ */
+typedef const char *CpuDcacheMasterNameFn(uint16_t requester_id);
+void cpu_dcache_set_master_namer(CpuDcacheState *s, CpuDcacheMasterNameFn *fn);
+
+/* Append a description of the lines held in [start, start + size). */
+void cpu_dcache_describe(CpuDcacheState *s, hwaddr start, hwaddr size,
+                         GString *out);
+
+#endif /* HW_MISC_CPU_DCACHE_H */
