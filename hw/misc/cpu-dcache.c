@@ -31,6 +31,7 @@
  */
 
 #include "qemu/osdep.h"
+#include "qemu/units.h"
 #include "qemu/bitops.h"
 #include "qemu/error-report.h"
 #include "qemu/log.h"
@@ -113,13 +114,23 @@ struct CpuDcacheState {
      */
     uint64_t seq;
 
+    /* bounded capacity: the ways of each set hold line numbers + 1 */
+    uint32_t nsets;
+    uint64_t *set_lines;
+    uint64_t rng;
+
     /* properties */
+    uint64_t capacity;
+    uint32_t ways;
+    uint64_t seed;
+    bool visible_evict;
     MemoryRegion *ram;
     MemoryRegion *bus;
     uint64_t base;
     uint64_t window_base;
     char *coherency_str;
     char *speculation_str;
+    char *clean_evict_str;
     int coherency;
     bool strict_speculation;
 };
@@ -172,6 +183,12 @@ static MemTxAttrs cluster_attrs(unsigned kind)
 
 #define KIND_ACCESS 0
 #define KIND_WRITEBACK 1
+#define KIND_EVICT 2
+
+static bool bounded(CpuDcacheState *s)
+{
+    return s->capacity != 0;
+}
 
 /*
  * Make the CPUs (and memory's view) translate a page again. Which IOMMU
@@ -292,10 +309,10 @@ static IOMMUTLBEntry cpu_view_translate(IOMMUMemoryRegion *iommu,
         .perm = IOMMU_RW,
     };
 
-    if (iommu_idx == IOMMU_IDX_CACHEABLE) {
+    if (iommu_idx == IOMMU_IDX_CACHEABLE && !bounded(s)) {
         page_fill(s, pageno);
         ret.target_as = &s->ram_as;
-    } else if (s->pages[pageno]) {
+    } else if (s->pages[pageno] || iommu_idx == IOMMU_IDX_CACHEABLE) {
         ret.target_as = &address_space_memory;
         ret.translated_addr += s->window_base;
     } else {
@@ -313,45 +330,6 @@ static int cpu_view_num_indexes(IOMMUMemoryRegion *iommu)
 {
     return IOMMU_NUM_INDEXES;
 }
-
-/*
- * The slow window: non-cacheable CPU accesses to pages the CPUs hold.
- * They bypass the cache and go to the bus; the memory side reports what
- * they find.
- */
-static MemTxResult window_read(void *opaque, hwaddr addr, uint64_t *data,
-                               unsigned size, MemTxAttrs attrs)
-{
-    CpuDcacheState *s = opaque;
-    uint8_t buf[8] = {};
-    MemTxResult r;
-
-    attrs.requester_id = cluster_attrs(KIND_ACCESS).requester_id;
-    r = address_space_read(&s->bus_as, addr, attrs, buf, size);
-    *data = ldn_le_p(buf, size);
-    return r;
-}
-
-static MemTxResult window_write(void *opaque, hwaddr addr, uint64_t data,
-                                unsigned size, MemTxAttrs attrs)
-{
-    CpuDcacheState *s = opaque;
-    uint8_t buf[8];
-
-    stn_le_p(buf, size, data);
-    attrs.requester_id = cluster_attrs(KIND_ACCESS).requester_id;
-    return address_space_write(&s->bus_as, addr, attrs, buf, size);
-}
-
-static const MemoryRegionOps window_ops = {
-    .read_with_attrs = window_read,
-    .write_with_attrs = window_write,
-    .endianness = DEVICE_LITTLE_ENDIAN,
-    .valid.min_access_size = 1,
-    .valid.max_access_size = 8,
-    .impl.min_access_size = 1,
-    .impl.max_access_size = 8,
-};
 
 /* Memory's view: nobody's cache holds the page, so it is plain RAM. */
 static IOMMUTLBEntry mem_view_translate(IOMMUMemoryRegion *iommu,
@@ -423,7 +401,8 @@ static MemTxResult mem_io_write(void *opaque, hwaddr addr, uint64_t data,
     CpuDcachePage *p = s->pages[pageno];
     unsigned off = addr % PAGE, line = off / LINE;
     bool cluster = !attrs.unspecified && (attrs.requester_id & 0xff) == 0;
-    bool writeback = cluster && (attrs.requester_id >> 8) == KIND_WRITEBACK;
+    /* the cache's own write-backs and evictions, not a bypassing access */
+    bool writeback = cluster && (attrs.requester_id >> 8) != KIND_ACCESS;
 
     if (!(p->valid & BIT_ULL(line)) || s->coherency == COHERENCY_REPORT) {
         /* nobody holds the line: the CPUs will read what memory has */
@@ -483,7 +462,146 @@ static void line_inval(CpuDcacheState *s, uint64_t pageno, CpuDcachePage *p,
     memcpy(ram_ptr(s, pageno) + line * LINE, p->mem + line * LINE, LINE);
     p->valid &= ~BIT_ULL(line);
     p->stale &= ~BIT_ULL(line);
+    if (bounded(s)) {
+        uint64_t lineno = pageno * NLINES + line;
+        uint64_t *set = &s->set_lines[(lineno % s->nsets) * s->ways];
+
+        for (unsigned w = 0; w < s->ways; w++) {
+            if (set[w] == lineno + 1) {
+                set[w] = 0;
+            }
+        }
+    }
 }
+
+/* xorshift64*: the replacement policy's seeded, reproducible choice */
+static uint64_t rng_next(CpuDcacheState *s)
+{
+    s->rng ^= s->rng >> 12;
+    s->rng ^= s->rng << 25;
+    s->rng ^= s->rng >> 27;
+    return s->rng * 0x2545f4914f6cdd1dULL;
+}
+
+/* Capacity eviction: dirty lines are written back, clean ones dropped. */
+static void line_evict(CpuDcacheState *s, uint64_t lineno)
+{
+    uint64_t pageno = lineno / NLINES;
+    unsigned line = lineno % NLINES;
+    CpuDcachePage *p = s->pages[pageno];
+    bool dirty = line_dirty(s, pageno, p, line);
+
+    trace_cpu_dcache_evict(s->base + lineno * LINE, dirty);
+    if (dirty) {
+        line_clean(s, pageno, p, line);
+    } else if (s->visible_evict) {
+        /* WriteEvict: the clean data goes out, a firewall sees it */
+        address_space_write(&s->bus_as, lineno * LINE,
+                            cluster_attrs(KIND_EVICT),
+                            ram_ptr(s, pageno) + line * LINE, LINE);
+    }
+    line_inval(s, pageno, p, line);
+}
+
+/*
+ * Bounded capacity: a line the CPUs now hold takes a way of its set,
+ * evicting a line chosen by the seeded replacement policy when the set
+ * is full.
+ */
+static void line_allocate(CpuDcacheState *s, uint64_t pageno, unsigned line)
+{
+    uint64_t lineno = pageno * NLINES + line;
+    uint64_t *set;
+    unsigned w;
+
+    if (!bounded(s)) {
+        return;
+    }
+    set = &s->set_lines[(lineno % s->nsets) * s->ways];
+    for (w = 0; w < s->ways && set[w]; w++) {
+        if (set[w] == lineno + 1) {
+            return;
+        }
+    }
+    if (w == s->ways) {
+        w = rng_next(s) % s->ways;
+        line_evict(s, set[w] - 1);
+    }
+    set[w] = lineno + 1;
+}
+
+/* Bounded capacity: a cacheable access, line by line, fills on a miss. */
+static void line_access(CpuDcacheState *s, hwaddr addr)
+{
+    uint64_t pageno = addr / PAGE;
+    unsigned line = (addr % PAGE) / LINE;
+    CpuDcachePage *p = page_get(s, pageno);
+    uint8_t probe;
+
+    if (p->valid & BIT_ULL(line)) {
+        return;
+    }
+    line_allocate(s, pageno, line);
+    address_space_read(&s->bus_as, addr & ~(hwaddr)(LINE - 1),
+                       cluster_attrs(KIND_ACCESS), &probe, 1);
+    p->valid |= BIT_ULL(line);
+    p->fill_pc = current_cpu ? current_cpu->cc->get_pc(current_cpu) : 0;
+    p->fill_cpu = current_cpu ? current_cpu->cpu_index : -1;
+    p->fill_seq = ++s->seq;
+    trace_cpu_dcache_fill(s->base + (addr & ~(hwaddr)(LINE - 1)), p->fill_pc);
+}
+
+/*
+ * The slow window: non-cacheable CPU accesses to pages the CPUs hold,
+ * which bypass the cache and go to the bus (the memory side reports what
+ * they find), and with bounded capacity every cacheable access, which
+ * hits or fills lines and then uses the CPUs' view.
+ */
+static MemTxResult window_read(void *opaque, hwaddr addr, uint64_t *data,
+                               unsigned size, MemTxAttrs attrs)
+{
+    CpuDcacheState *s = opaque;
+    uint8_t buf[8] = {};
+    MemTxResult r;
+
+    if (attrs.cacheable) {
+        line_access(s, addr);
+        line_access(s, addr + size - 1);
+        *data = ldn_le_p(ram_ptr(s, 0) + addr, size);
+        return MEMTX_OK;
+    }
+    attrs.requester_id = cluster_attrs(KIND_ACCESS).requester_id;
+    r = address_space_read(&s->bus_as, addr, attrs, buf, size);
+    *data = ldn_le_p(buf, size);
+    return r;
+}
+
+static MemTxResult window_write(void *opaque, hwaddr addr, uint64_t data,
+                                unsigned size, MemTxAttrs attrs)
+{
+    CpuDcacheState *s = opaque;
+    uint8_t buf[8];
+
+    if (attrs.cacheable) {
+        line_access(s, addr);
+        line_access(s, addr + size - 1);
+        stn_le_p(ram_ptr(s, 0) + addr, size, data);
+        return MEMTX_OK;
+    }
+    stn_le_p(buf, size, data);
+    attrs.requester_id = cluster_attrs(KIND_ACCESS).requester_id;
+    return address_space_write(&s->bus_as, addr, attrs, buf, size);
+}
+
+static const MemoryRegionOps window_ops = {
+    .read_with_attrs = window_read,
+    .write_with_attrs = window_write,
+    .endianness = DEVICE_LITTLE_ENDIAN,
+    .valid.min_access_size = 1,
+    .valid.max_access_size = 8,
+    .impl.min_access_size = 1,
+    .impl.max_access_size = 8,
+};
 
 static void line_note(CpuDcacheState *s, CpuDcachePage *p, unsigned line,
                       const CpuDcacheOrigin *o)
@@ -506,7 +624,10 @@ static void line_maintain(CpuDcacheState *s, CpuDcacheOp op, uint64_t pageno,
     if (op == CPU_DCACHE_ZERO) {
         /* Dirty zero lines without a fill; QEMU zeroes RAM after us. */
         p = page_get(s, pageno);
-        p->valid |= BIT_ULL(line);
+        if (!(p->valid & BIT_ULL(line))) {
+            line_allocate(s, pageno, line);
+            p->valid |= BIT_ULL(line);
+        }
         line_note(s, p, line, o);
         return;
     }
@@ -737,6 +858,11 @@ static void cpu_dcache_reset_hold(Object *obj, ResetType type)
             page_free(s, pageno);
         }
     }
+    if (s->set_lines) {
+        memset(s->set_lines, 0, (uint64_t)s->nsets * s->ways *
+               sizeof(*s->set_lines));
+    }
+    s->rng = s->seed ? s->seed : 1;
     s->findings = 0;
 }
 
@@ -779,6 +905,27 @@ static void cpu_dcache_realize(DeviceState *dev, Error **errp)
         return;
     }
 
+    if (s->capacity) {
+        if (s->ways < 1 || s->ways > 64 ||
+            s->capacity % ((uint64_t)s->ways * LINE) ||
+            s->capacity > 64 * MiB) {
+            error_setg(errp, "cpu-dcache: 'capacity' must be a multiple of "
+                       "'ways' (1..64) x 64 bytes, at most 64 MiB");
+            return;
+        }
+        s->nsets = s->capacity / ((uint64_t)s->ways * LINE);
+        s->set_lines = g_new0(uint64_t, (uint64_t)s->nsets * s->ways);
+    }
+    if (!strcmp(s->clean_evict_str, "silent")) {
+        s->visible_evict = false;
+    } else if (!strcmp(s->clean_evict_str, "visible")) {
+        s->visible_evict = true;
+    } else {
+        error_setg(errp, "cpu-dcache: 'clean-evict' must be 'silent' or "
+                   "'visible', not '%s'", s->clean_evict_str);
+        return;
+    }
+    s->rng = s->seed ? s->seed : 1;
     s->npages = size / PAGE;
     s->pages = g_new0(CpuDcachePage *, s->npages);
     s->mem_mapped = bitmap_new(s->npages);
@@ -821,6 +968,10 @@ static const Property cpu_dcache_properties[] = {
     DEFINE_PROP_UINT64("window-base", CpuDcacheState, window_base, 0),
     DEFINE_PROP_STRING("coherency", CpuDcacheState, coherency_str),
     DEFINE_PROP_STRING("speculation", CpuDcacheState, speculation_str),
+    DEFINE_PROP_UINT64("capacity", CpuDcacheState, capacity, 0),
+    DEFINE_PROP_UINT32("ways", CpuDcacheState, ways, 16),
+    DEFINE_PROP_UINT64("seed", CpuDcacheState, seed, 1),
+    DEFINE_PROP_STRING("clean-evict", CpuDcacheState, clean_evict_str),
 };
 
 static void cpu_dcache_init(Object *obj)
@@ -829,6 +980,7 @@ static void cpu_dcache_init(Object *obj)
 
     s->coherency_str = g_strdup("emulate");
     s->speculation_str = g_strdup("off");
+    s->clean_evict_str = g_strdup("silent");
 }
 
 /*

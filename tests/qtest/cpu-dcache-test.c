@@ -21,8 +21,10 @@ static QTestState *start(const char *machine, uint64_t *line)
     const char *dir = g_getenv("QMS_GUEST_DIR");
     QTestState *qts;
 
-    qts = qtest_initf("-M %s -smp 1 -accel tcg "
+    /* Paused until QMP is up, so that its events reach the test */
+    qts = qtest_initf("-M %s -smp 1 -accel tcg -S "
                       "-kernel %s/baremetal/cache-hold.elf", machine, dir);
+    qtest_qmp_assert_success(qts, "{'execute': 'cont'}");
     /*
      * The program publishes the line's address once it wrote the line;
      * poll for that (for at most 10 s of host time).

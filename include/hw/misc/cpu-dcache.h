@@ -44,6 +44,10 @@
  *  + QOM property "speculation": "off" (default), "strict": cacheable
  *    memory outside the no-map ranges may be filled at any time, so
  *    taking it away from the CPUs is a hazard even with no line held
+ *  + QOM properties "capacity" (bytes, 0 = unbounded: the default),
+ *    "ways" (1..64, default 16), "seed" (replacement policy, default 1)
+ *    and "clean-evict" ("silent", the default, or "visible"): a bounded,
+ *    set-associative cache that evicts, at the cost of the fast path
  *  + C API below: maintenance, hazard check, no-map ranges, reports
  */
 
