@@ -27,6 +27,7 @@
 #include "hw/misc/qcom-scm.h"
 #include "hw/misc/qcom-xpu.h"
 #include "hw/qdev-properties.h"
+#include "hw/remoteproc/qcom-q6v5-mss.h"
 #include "hw/sysbus.h"
 #include "system/device_tree.h"
 #include "system/system.h"
@@ -54,6 +55,15 @@ const MemMapEntry qcom_sm8250_memmap[SM8250_NUM_BLOCKS] = {
     [SM8250_XPU_WINDOW] =  { 0x4000000000, 0 },
     /* Likewise for the cache model's non-cacheable accesses to held pages */
     [SM8250_DCACHE_WINDOW] = { 0x4400000000, 0 },
+    /*
+     * SM8250's TCSR block; the modem's AXI halt registers sit in it at
+     * SDM845's offsets (0x3000 q6, 0x5000 modem, 0x4000 nc). SDM845's
+     * own place for them, 0x01f60000, is inside SM8250's TCSR mutex.
+     */
+    [SM8250_TCSR] =        { 0x01fc0000, 0x30000 },
+    /* The modem's Q6 (SDM845 generation, at SDM845's addresses) */
+    [SM8250_MSS_QDSP6] =   { 0x04080000, 0x408 },
+    [SM8250_MSS_RMB] =     { 0x04180000, 0x48 },
 };
 
 /* GIC SPI numbers (interrupt ID - 32) */
@@ -462,6 +472,30 @@ static void sm8250_create_scm(QcomSM8250MachineState *s)
     }
 }
 
+/*
+ * The modem subsystem. Its reads go through soc-bus, that is through the
+ * XPU, as the MSS master; with the XPU linked it also tells a denied read
+ * (a DMA fault for the MBA) from an allowed one.
+ */
+static void sm8250_create_mss(QcomSM8250MachineState *s)
+{
+    SysBusDevice *sbd;
+
+    s->mss = qdev_new(TYPE_QCOM_Q6V5_MSS);
+    object_property_add_child(OBJECT(s), "mss", OBJECT(s->mss));
+    object_property_set_link(OBJECT(s->mss), "dma", OBJECT(&s->soc_bus),
+                             &error_abort);
+    if (s->xpu) {
+        object_property_set_link(OBJECT(s->mss), "xpu", OBJECT(s->xpu),
+                                 &error_abort);
+    }
+    sbd = SYS_BUS_DEVICE(s->mss);
+    sysbus_realize_and_unref(sbd, &error_fatal);
+    sysbus_mmio_map(sbd, 0, qcom_sm8250_memmap[SM8250_MSS_QDSP6].base);
+    sysbus_mmio_map(sbd, 1, qcom_sm8250_memmap[SM8250_MSS_RMB].base);
+    sysbus_mmio_map(sbd, 2, qcom_sm8250_memmap[SM8250_TCSR].base);
+}
+
 static void *sm8250_get_dtb(const struct arm_boot_info *info, int *size)
 {
     QcomSM8250MachineState *s = container_of(info, QcomSM8250MachineState,
@@ -505,6 +539,7 @@ static void sm8250_init(MachineState *ms)
     sm8250_create_gic(s);
     sm8250_create_dram(s);
     sm8250_create_scm(s);
+    sm8250_create_mss(s);
     pl011_create(qcom_sm8250_memmap[SM8250_UART].base,
                  qdev_get_gpio_in(s->gic, SM8250_UART_SPI), serial_hd(0));
 

@@ -21,6 +21,10 @@
  *    XPU takes memory from the CPUs is reported through the XPU.
  *  + the secure firmware's SiP calls (SCM, hw/misc/qcom-scm.c) are
  *    answered for all CPUs.
+ *  + the modem subsystem (hw/remoteproc/qcom-q6v5-mss.c, QOM path
+ *    /machine/mss): QDSP6SS and RMB at the SDM845 addresses, its AXI halt
+ *    registers in the TCSR block; it reads memory through "soc-bus" (and
+ *    so the XPU) as the MSS master. Its reset inputs are not driven yet.
  */
 
 #ifndef HW_ARM_QCOM_SM8250_H
@@ -43,6 +47,9 @@ enum QcomSM8250Block {
     SM8250_XPU_CFG,
     SM8250_XPU_WINDOW,
     SM8250_DCACHE_WINDOW,
+    SM8250_TCSR,
+    SM8250_MSS_QDSP6,
+    SM8250_MSS_RMB,
     SM8250_NUM_BLOCKS,
 };
 
@@ -57,6 +64,7 @@ struct QcomSM8250MachineState {
     DeviceState *xpu;
     DeviceState *dcache;
     DeviceState *scm;
+    DeviceState *mss;
     MemoryRegion dram_bus;
     MemoryRegion soc_bus;
     MemoryRegion dram_alias;
