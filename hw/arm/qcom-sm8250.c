@@ -24,6 +24,9 @@
 #include "hw/char/pl011.h"
 #include "hw/intc/arm_gicv3_common.h"
 #include "hw/misc/cpu-dcache.h"
+#include "hw/misc/qcom-apcs-ipc.h"
+#include "hw/misc/qcom-smem.h"
+#include "hw/misc/qcom-tcsr-mutex.h"
 #include "hw/misc/qcom-scm.h"
 #include "hw/misc/qcom-xpu.h"
 #include "hw/qdev-properties.h"
@@ -64,12 +67,24 @@ const MemMapEntry qcom_sm8250_memmap[SM8250_NUM_BLOCKS] = {
     /* The modem's Q6 (SDM845 generation, at SDM845's addresses) */
     [SM8250_MSS_QDSP6] =   { 0x04080000, 0x408 },
     [SM8250_MSS_RMB] =     { 0x04180000, 0x48 },
+    /* hwspinlocks: 64 locks of 4 KiB (Linux uses the first 32) */
+    [SM8250_TCSR_MUTEX] =  { 0x01f40000, 0x40000 },
+    /*
+     * APSS shared block of the SDM845 generation (its IPC register at
+     * +0xc rings the modem); SM8250 itself signals through IPCC.
+     */
+    [SM8250_APSS_SHARED] = { 0x17990000, 0x1000 },
+    /* SMEM carve-out in DRAM, laid out at reset as the boot loader does */
+    [SM8250_SMEM] =        { 0x80900000, 0x200000 },
 };
 
 /* GIC SPI numbers (interrupt ID - 32) */
 #define SM8250_UART_SPI 357
 /* an unused SPI for the XPU's (secure) error interrupt; not in the DT */
 #define SM8250_XPU_SPI 900
+/* the modem's interrupts to the APPS side, at SDM845's numbers */
+#define SM8250_MSS_WDOG_SPI 266
+#define SM8250_MSS_SMP2P_SPI 451
 
 /*
  * Reserved memory later blocks place below 0xc0000000 (SMEM, cmd-db, the
@@ -84,11 +99,12 @@ static void sm8250_fdt_add_memory(QcomSM8250MachineState *s)
 {
     MachineState *ms = MACHINE(s);
     hwaddr base = qcom_sm8250_memmap[SM8250_DRAM].base;
-    g_autofree char *name = g_strdup_printf("/memory@%" HWADDR_PRIx, base);
+    g_autofree char *mem = g_strdup_printf("/memory@%" HWADDR_PRIx, base);
+    g_autofree char *name = NULL;
 
-    qemu_fdt_add_subnode(s->fdt, name);
-    qemu_fdt_setprop_string(s->fdt, name, "device_type", "memory");
-    qemu_fdt_setprop_sized_cells(s->fdt, name, "reg", 2, base,
+    qemu_fdt_add_subnode(s->fdt, mem);
+    qemu_fdt_setprop_string(s->fdt, mem, "device_type", "memory");
+    qemu_fdt_setprop_sized_cells(s->fdt, mem, "reg", 2, base,
                                  2, ms->ram_size);
 
     qemu_fdt_add_subnode(s->fdt, "/reserved-memory");
@@ -108,6 +124,18 @@ static void sm8250_fdt_add_memory(QcomSM8250MachineState *s)
     qemu_fdt_setprop_sized_cells(s->fdt, "/reserved-memory/linux,cma",
                                  "alloc-ranges", 2, base,
                                  2, MIN(ms->ram_size, 4 * GiB - base));
+
+    /*
+     * Keep Linux off SMEM. The "qcom,smem" binding (compatible, hwlocks)
+     * comes with the TCSR mutex and SMP2P nodes, in a later block.
+     */
+    name = g_strdup_printf("/reserved-memory/smem@%" HWADDR_PRIx,
+                           qcom_sm8250_memmap[SM8250_SMEM].base);
+    qemu_fdt_add_subnode(s->fdt, name);
+    qemu_fdt_setprop_sized_cells(s->fdt, name, "reg",
+                                 2, qcom_sm8250_memmap[SM8250_SMEM].base,
+                                 2, qcom_sm8250_memmap[SM8250_SMEM].size);
+    qemu_fdt_setprop(s->fdt, name, "no-map", NULL, 0);
 }
 
 static void sm8250_fdt_add_cpus(QcomSM8250MachineState *s)
@@ -477,6 +505,48 @@ static void sm8250_create_scm(QcomSM8250MachineState *s)
  * XPU, as the MSS master; with the XPU linked it also tells a denied read
  * (a DMA fault for the MBA) from an allowed one.
  */
+/*
+ * The platform services the modem uses: the TCSR mutex, SMEM (laid out
+ * at every reset through soc-bus, shared with the modem in the XPU) and
+ * the APSS IPC doorbells.
+ */
+static void sm8250_create_services(QcomSM8250MachineState *s)
+{
+    SysBusDevice *sbd;
+
+    s->tcsr_mutex = qdev_new(TYPE_QCOM_TCSR_MUTEX);
+    object_property_add_child(OBJECT(s), "tcsr-mutex",
+                              OBJECT(s->tcsr_mutex));
+    qdev_prop_set_uint32(s->tcsr_mutex, "num-locks",
+                         qcom_sm8250_memmap[SM8250_TCSR_MUTEX].size /
+                         QCOM_TCSR_MUTEX_STRIDE);
+    sbd = SYS_BUS_DEVICE(s->tcsr_mutex);
+    sysbus_realize_and_unref(sbd, &error_fatal);
+    sysbus_mmio_map(sbd, 0, qcom_sm8250_memmap[SM8250_TCSR_MUTEX].base);
+
+    s->smem = qdev_new(TYPE_QCOM_SMEM);
+    object_property_add_child(OBJECT(s), "smem", OBJECT(s->smem));
+    object_property_set_link(OBJECT(s->smem), "memory", OBJECT(&s->soc_bus),
+                             &error_abort);
+    object_property_set_link(OBJECT(s->smem), "mutex",
+                             OBJECT(s->tcsr_mutex), &error_abort);
+    if (s->xpu) {
+        object_property_set_link(OBJECT(s->smem), "xpu", OBJECT(s->xpu),
+                                 &error_abort);
+    }
+    qdev_prop_set_uint64(s->smem, "base",
+                         qcom_sm8250_memmap[SM8250_SMEM].base);
+    qdev_prop_set_uint64(s->smem, "size",
+                         qcom_sm8250_memmap[SM8250_SMEM].size);
+    sysbus_realize_and_unref(SYS_BUS_DEVICE(s->smem), &error_fatal);
+
+    s->apcs = qdev_new(TYPE_QCOM_APCS_IPC);
+    object_property_add_child(OBJECT(s), "apss-shared", OBJECT(s->apcs));
+    sbd = SYS_BUS_DEVICE(s->apcs);
+    sysbus_realize_and_unref(sbd, &error_fatal);
+    sysbus_mmio_map(sbd, 0, qcom_sm8250_memmap[SM8250_APSS_SHARED].base);
+}
+
 static void sm8250_create_mss(QcomSM8250MachineState *s)
 {
     SysBusDevice *sbd;
@@ -490,10 +560,20 @@ static void sm8250_create_mss(QcomSM8250MachineState *s)
                                  &error_abort);
     }
     sbd = SYS_BUS_DEVICE(s->mss);
+    object_property_set_link(OBJECT(s->mss), "smem", OBJECT(s->smem),
+                             &error_abort);
     sysbus_realize_and_unref(sbd, &error_fatal);
     sysbus_mmio_map(sbd, 0, qcom_sm8250_memmap[SM8250_MSS_QDSP6].base);
     sysbus_mmio_map(sbd, 1, qcom_sm8250_memmap[SM8250_MSS_RMB].base);
     sysbus_mmio_map(sbd, 2, qcom_sm8250_memmap[SM8250_TCSR].base);
+    qdev_connect_gpio_out_named(s->mss, "smp2p", 0,
+                                qdev_get_gpio_in(s->gic,
+                                                 SM8250_MSS_SMP2P_SPI));
+    qdev_connect_gpio_out_named(s->mss, "wdog", 0,
+                                qdev_get_gpio_in(s->gic,
+                                                 SM8250_MSS_WDOG_SPI));
+    qdev_connect_gpio_out(s->apcs, QCOM_APCS_IPC_MSS_SMP2P,
+                          qdev_get_gpio_in_named(s->mss, "ipc", 0));
 }
 
 static void *sm8250_get_dtb(const struct arm_boot_info *info, int *size)
@@ -539,6 +619,7 @@ static void sm8250_init(MachineState *ms)
     sm8250_create_gic(s);
     sm8250_create_dram(s);
     sm8250_create_scm(s);
+    sm8250_create_services(s);
     sm8250_create_mss(s);
     pl011_create(qcom_sm8250_memmap[SM8250_UART].base,
                  qdev_get_gpio_in(s->gic, SM8250_UART_SPI), serial_hd(0));

@@ -16,6 +16,9 @@
  *   the ELF header, phdrs and hash segment -> META_DONE (status 3)
  *   MBA_COMMAND=2 -> LOADING: each PMI_CODE_LENGTH update lets it read
  *   and hash the segments it now covers -> AUTHENTICATED (status 4)
+ *   -> RUNNING: the modem creates its SMP2P item in SMEM and raises
+ *   ready and handover; it answers the APPS side's stop with stop-ack
+ *   -> CRASHED on an injected fatal error or watchdog bite
  *
  * Any error ends in FAILED with a negative MBA_STATUS (or PBL_STATUS).
  * Every read goes through the "dma" address space with the MSS master's
@@ -30,8 +33,11 @@
 #include "qemu/log.h"
 #include "qemu/units.h"
 #include "qemu/bswap.h"
+#include "qemu/cutils.h"
 #include "qapi/error.h"
 #include "hw/remoteproc/qcom-q6v5-mss.h"
+#include "hw/misc/qcom-smem.h"
+#include "hw/misc/qcom-tcsr-mutex.h"
 #include "hw/misc/qcom-xpu.h"
 #include "hw/irq.h"
 #include "hw/registerfields.h"
@@ -88,6 +94,9 @@ REG32(AXI_IDLE, 0x8)
 #define MBA_START_NS    (500 * SCALE_US)
 #define META_NS         (100 * SCALE_US)
 #define SEGMENT_NS      (20 * SCALE_US)
+/* from AUTH_COMPLETE to SMP2P ready (driver: 5 s); SMEM lock retry */
+#define MODEM_UP_NS     (1 * SCALE_MS)
+#define SMEM_RETRY_NS   (100 * SCALE_US)
 
 /* Hash segment: p_flags bits [26:24] == 2; relocatable: bit 27 */
 #define MDT_TYPE_MASK   (7u << 24)
@@ -126,6 +135,8 @@ static const char *const phase_names[QCOM_MSS_PHASE_NUM] = {
     [QCOM_MSS_LOADING] = "loading",
     [QCOM_MSS_AUTHENTICATED] = "authenticated",
     [QCOM_MSS_FAILED] = "failed",
+    [QCOM_MSS_RUNNING] = "running",
+    [QCOM_MSS_CRASHED] = "crashed",
 };
 
 static const char *const port_names[QCOM_MSS_HALT_NUM] = {
@@ -688,7 +699,206 @@ static void mss_mba_load(QcomQ6v5MssState *s)
         trace_qcom_mss_mba_status(QCOM_RMB_MBA_AUTH_COMPLETE,
                                   "all segments authenticated");
         s->mba_status = QCOM_RMB_MBA_AUTH_COMPLETE;
-        mss_set_phase(s, QCOM_MSS_AUTHENTICATED, 0);
+        mss_set_phase(s, QCOM_MSS_AUTHENTICATED, MODEM_UP_NS);
+    }
+}
+
+/* ---- the running modem: SMP2P, crash reason ------------------------- */
+
+static MemTxAttrs mss_attrs(void)
+{
+    return qcom_master_attrs(QCOM_MASTER_MSS, QCOM_XPU_KIND_NORMAL);
+}
+
+static hwaddr mss_smp2p_item(QcomQ6v5MssState *s)
+{
+    return s->smem ? qcom_smem_get(s->smem, QCOM_SMEM_ITEM_SMP2P_MSS_APPS,
+                                   NULL, mss_attrs()) : 0;
+}
+
+/* Entry 0 of our item is "slave-kernel"; write its value, kick APPS. */
+static void mss_smp2p_update(QcomQ6v5MssState *s, uint32_t value)
+{
+    hwaddr item = mss_smp2p_item(s);
+    uint8_t b[4];
+
+    if (!item || value == s->smp2p_value) {
+        return;
+    }
+    trace_qcom_mss_smp2p(s->smp2p_value, value);
+    s->smp2p_value = value;
+    stl_le_p(b, value);
+    if (address_space_write(&s->dma_as, item + QCOM_SMP2P_ENTRIES +
+                            QCOM_SMP2P_ENTRY_NAME, mss_attrs(), b, 4) !=
+        MEMTX_OK) {
+        qemu_log_mask(LOG_GUEST_ERROR, "qcom-q6v5-mss: cannot write the "
+                      "SMP2P item at 0x%" HWADDR_PRIx "\n", item);
+        return;
+    }
+    qemu_irq_pulse(s->smp2p_irq);
+}
+
+/*
+ * The modem comes up: its outbound SMP2P item (as smp2p.c's remote side,
+ * the header is complete before version becomes 1), then ready and
+ * handover. After a restart the item exists already: the entry slots
+ * stay as they were, since the APPS side does not match names again.
+ */
+static void mss_modem_up(QcomQ6v5MssState *s)
+{
+    static const char *const names[] = { "slave-kernel", "ipa" };
+    uint8_t item[QCOM_SMP2P_ITEM_SIZE] = { 0 };
+    hwaddr addr;
+    int ret;
+
+    if (!s->smem) {
+        qemu_log_mask(LOG_UNIMP, "qcom-q6v5-mss: no SMEM: the modem runs "
+                      "without SMP2P\n");
+        mss_set_phase(s, QCOM_MSS_RUNNING, 0);
+        return;
+    }
+    ret = qcom_smem_alloc(s->smem, QCOM_SMEM_ITEM_SMP2P_MSS_APPS,
+                          QCOM_SMP2P_ITEM_SIZE, QCOM_TCSR_MUTEX_ID_MSS,
+                          mss_attrs());
+    if (ret == -EBUSY) {
+        /* APPS holds the SMEM lock: try again a little later */
+        timer_mod(s->timer, qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL) +
+                  SMEM_RETRY_NS);
+        return;
+    }
+    addr = mss_smp2p_item(s);
+    if ((ret && ret != -EEXIST) || !addr) {
+        qemu_log_mask(LOG_GUEST_ERROR, "qcom-q6v5-mss: cannot allocate the "
+                      "SMP2P item %d in SMEM (%d)\n",
+                      QCOM_SMEM_ITEM_SMP2P_MSS_APPS, ret);
+        mss_set_phase(s, QCOM_MSS_RUNNING, 0);
+        return;
+    }
+    if (ret == 0) {
+        stl_le_p(item, QCOM_SMP2P_MAGIC);
+        stw_le_p(item + 8, QCOM_SMP2P_PID_MSS);
+        stw_le_p(item + 10, QCOM_SMP2P_PID_APPS);
+        stw_le_p(item + 12, QCOM_SMP2P_MAX_ENTRIES);
+        stw_le_p(item + 14, ARRAY_SIZE(names));
+        for (int i = 0; i < ARRAY_SIZE(names); i++) {
+            strncpy((char *)item + QCOM_SMP2P_ENTRIES +
+                    i * QCOM_SMP2P_ENTRY_SIZE, names[i],
+                    QCOM_SMP2P_ENTRY_NAME);
+        }
+        if (address_space_write(&s->dma_as, addr, mss_attrs(), item,
+                                sizeof(item)) != MEMTX_OK ||
+            address_space_write(&s->dma_as, addr + 4, mss_attrs(),
+                                (uint8_t[]){ 1 }, 1) != MEMTX_OK) {
+            qemu_log_mask(LOG_GUEST_ERROR, "qcom-q6v5-mss: cannot write the "
+                          "SMP2P item at 0x%" HWADDR_PRIx "\n", addr);
+        }
+    }
+    s->smp2p_value = 0;
+    mss_set_phase(s, QCOM_MSS_RUNNING, 0);
+    mss_smp2p_update(s, BIT(QCOM_MSS_SMP2P_READY) |
+                        BIT(QCOM_MSS_SMP2P_HANDOVER));
+}
+
+/* Value of the APPS side's outbound entry "master-kernel", or 0 */
+static uint32_t mss_smp2p_master_kernel(QcomQ6v5MssState *s)
+{
+    uint8_t item[QCOM_SMP2P_ITEM_SIZE];
+    uint32_t size = 0;
+    hwaddr addr = s->smem ? qcom_smem_get(s->smem,
+                                          QCOM_SMEM_ITEM_SMP2P_APPS_MSS,
+                                          &size, mss_attrs()) : 0;
+    unsigned valid;
+
+    if (!addr || size < sizeof(item) ||
+        address_space_read(&s->dma_as, addr, mss_attrs(), item,
+                           sizeof(item)) != MEMTX_OK ||
+        ldl_le_p(item) != QCOM_SMP2P_MAGIC || item[4] != 1) {
+        return 0;
+    }
+    valid = MIN(lduw_le_p(item + 14), QCOM_SMP2P_MAX_ENTRIES);
+    for (unsigned i = 0; i < valid; i++) {
+        uint8_t *e = item + QCOM_SMP2P_ENTRIES + i * QCOM_SMP2P_ENTRY_SIZE;
+
+        if (!strncmp((char *)e, "master-kernel", QCOM_SMP2P_ENTRY_NAME)) {
+            return ldl_le_p(e + QCOM_SMP2P_ENTRY_NAME);
+        }
+    }
+    return 0;
+}
+
+/* The APPS side rang the modem's SMP2P doorbell */
+static void mss_ipc_in(void *opaque, int n, int level)
+{
+    QcomQ6v5MssState *s = opaque;
+    uint32_t master;
+
+    if (!level) {
+        return;
+    }
+    if (s->phase != QCOM_MSS_RUNNING && s->phase != QCOM_MSS_CRASHED) {
+        trace_qcom_mss_ipc(0, "modem not running");
+        return;
+    }
+    master = mss_smp2p_master_kernel(s);
+    trace_qcom_mss_ipc(master, master & 1 ? "stop" : "no stop");
+    if (master & 1) {
+        mss_smp2p_update(s, s->smp2p_value | BIT(QCOM_MSS_SMP2P_STOP_ACK));
+    }
+}
+
+/* The crash reason, SMEM item 421 (QCOM_SMEM_HOST_ANY) */
+static bool mss_crash_reason(QcomQ6v5MssState *s, const char *reason,
+                             Error **errp)
+{
+    char buf[QCOM_MSS_CRASH_REASON_SIZE] = { 0 };
+    uint32_t size;
+    hwaddr addr;
+    int ret;
+
+    if (s->phase != QCOM_MSS_RUNNING) {
+        error_setg(errp, "qcom-q6v5-mss: the modem is not running (%s)",
+                   phase_names[s->phase]);
+        return false;
+    }
+    if (!s->smem) {
+        return true;
+    }
+    ret = qcom_smem_alloc(s->smem, QCOM_SMEM_ITEM_CRASH_REASON_MSS,
+                          sizeof(buf), QCOM_TCSR_MUTEX_ID_MSS, mss_attrs());
+    addr = qcom_smem_get(s->smem, QCOM_SMEM_ITEM_CRASH_REASON_MSS, &size,
+                         mss_attrs());
+    if ((ret && ret != -EEXIST) || !addr) {
+        error_setg(errp, "qcom-q6v5-mss: cannot allocate the crash reason "
+                   "(SMEM item %d): %s", QCOM_SMEM_ITEM_CRASH_REASON_MSS,
+                   ret == -EBUSY ? "the SMEM lock is held, try again" :
+                   strerror(-ret));
+        return false;
+    }
+    pstrcpy(buf, MIN(size, sizeof(buf)), reason);
+    address_space_write(&s->dma_as, addr, mss_attrs(), buf,
+                        MIN(size, sizeof(buf)));
+    return true;
+}
+
+static void mss_inject_fatal(Object *obj, const char *reason, Error **errp)
+{
+    QcomQ6v5MssState *s = QCOM_Q6V5_MSS(obj);
+
+    if (mss_crash_reason(s, reason, errp)) {
+        trace_qcom_mss_crash("fatal", reason);
+        mss_set_phase(s, QCOM_MSS_CRASHED, 0);
+        mss_smp2p_update(s, s->smp2p_value | BIT(QCOM_MSS_SMP2P_FATAL));
+    }
+}
+
+static void mss_inject_wdog(Object *obj, const char *reason, Error **errp)
+{
+    QcomQ6v5MssState *s = QCOM_Q6V5_MSS(obj);
+
+    if (mss_crash_reason(s, reason, errp)) {
+        trace_qcom_mss_crash("watchdog", reason);
+        mss_set_phase(s, QCOM_MSS_CRASHED, 0);
+        qemu_irq_pulse(s->wdog_irq);
     }
 }
 
@@ -729,6 +939,9 @@ static void mss_timer_cb(void *opaque)
     case QCOM_MSS_LOADING:
         mss_mba_load(s);
         break;
+    case QCOM_MSS_AUTHENTICATED:
+        mss_modem_up(s);
+        break;
     default:
         break;
     }
@@ -736,9 +949,17 @@ static void mss_timer_cb(void *opaque)
 
 /* ---- reset ------------------------------------------------------------- */
 
-/* The subsystem's own reset: core stopped, boot chain forgotten. */
-static void mss_subsystem_reset(QcomQ6v5MssState *s)
+/*
+ * The subsystem's own reset: core stopped, boot chain forgotten. A modem
+ * that had come up clears its SMP2P bits (and says so, unless the whole
+ * machine resets), so that the next boot's ready is a rising edge.
+ */
+static void mss_subsystem_reset(QcomQ6v5MssState *s, bool notify)
 {
+    if (notify) {
+        mss_smp2p_update(s, 0);
+    }
+    s->smp2p_value = 0;
     mss_set_phase(s, QCOM_MSS_OFF, 0);
     s->core_cbcr = 0;
     s->xo_cbcr = 0;
@@ -772,7 +993,7 @@ static void mss_reset_input(QcomQ6v5MssState *s, const char *source,
     *line = level;
     trace_qcom_mss_reset(source, level, mss_in_reset(s));
     if (rising) {
-        mss_subsystem_reset(s);
+        mss_subsystem_reset(s, true);
     }
 }
 
@@ -1014,7 +1235,7 @@ static void rmb_write(void *opaque, hwaddr offset, uint64_t value,
         s->alt_reset = value & R_RMB_MBA_ALT_RESET_RESET_MASK;
         trace_qcom_mss_reset("alt_reset", s->alt_reset, mss_in_reset(s));
         if (rising) {
-            mss_subsystem_reset(s);
+            mss_subsystem_reset(s, true);
         }
         break;
     }
@@ -1113,7 +1334,7 @@ static void mss_reset_enter(Object *obj, ResetType type)
 {
     QcomQ6v5MssState *s = QCOM_Q6V5_MSS(obj);
 
-    mss_subsystem_reset(s);
+    mss_subsystem_reset(s, false);
     s->alt_reset = 0;
     memset(s->halt_req, 0, sizeof(s->halt_req));
 }
@@ -1161,9 +1382,13 @@ static void mss_realize(DeviceState *dev, Error **errp)
 static void mss_init(Object *obj)
 {
     DeviceState *dev = DEVICE(obj);
+    QcomQ6v5MssState *s = QCOM_Q6V5_MSS(obj);
 
     qdev_init_gpio_in_named(dev, mss_restart_in, "mss_restart", 1);
     qdev_init_gpio_in_named(dev, mss_pdc_reset_in, "pdc_reset", 1);
+    qdev_init_gpio_in_named(dev, mss_ipc_in, "ipc", 1);
+    qdev_init_gpio_out_named(dev, &s->smp2p_irq, "smp2p", 1);
+    qdev_init_gpio_out_named(dev, &s->wdog_irq, "wdog", 1);
 }
 
 static void mss_finalize(Object *obj)
@@ -1206,7 +1431,7 @@ static int mss_post_load(void *opaque, int version_id)
 
 static const VMStateDescription mss_vmstate = {
     .name = "qcom-q6v5-mss",
-    .version_id = 1,
+    .version_id = 2,
     .minimum_version_id = 1,
     .pre_load = mss_pre_load,
     .post_load = mss_post_load,
@@ -1234,6 +1459,7 @@ static const VMStateDescription mss_vmstate = {
         VMSTATE_VBUFFER_ALLOC_UINT32(meta, QcomQ6v5MssState, 0, NULL,
                                      meta_len),
         VMSTATE_TIMER_PTR(timer, QcomQ6v5MssState),
+        VMSTATE_UINT32_V(smp2p_value, QcomQ6v5MssState, 2),
         VMSTATE_END_OF_LIST()
     }
 };
@@ -1243,6 +1469,8 @@ static const Property mss_properties[] = {
                      MemoryRegion *),
     DEFINE_PROP_LINK("xpu", QcomQ6v5MssState, xpu, TYPE_QCOM_XPU,
                      QcomXpuState *),
+    DEFINE_PROP_LINK("smem", QcomQ6v5MssState, smem, TYPE_QCOM_SMEM,
+                     QcomSmemState *),
     DEFINE_PROP_UINT32("halt-q6", QcomQ6v5MssState,
                        halt_offset[QCOM_MSS_HALT_Q6], 0x3000),
     DEFINE_PROP_UINT32("halt-modem", QcomQ6v5MssState,
@@ -1263,6 +1491,16 @@ static void mss_class_init(ObjectClass *klass, void *data)
     dc->user_creatable = false;
     rc->phases.enter = mss_reset_enter;
     device_class_set_props(dc, mss_properties);
+    object_class_property_add_str(klass, "inject-fatal", NULL,
+                                  mss_inject_fatal);
+    object_class_property_set_description(klass, "inject-fatal",
+        "Crash the running modem: the value is the crash reason (SMEM "
+        "item 421), then SMP2P fatal is raised");
+    object_class_property_add_str(klass, "inject-wdog", NULL,
+                                  mss_inject_wdog);
+    object_class_property_set_description(klass, "inject-wdog",
+        "Bite the running modem's watchdog: the value is the crash reason "
+        "(SMEM item 421), then the wdog interrupt fires");
 }
 
 static const TypeInfo mss_types[] = {

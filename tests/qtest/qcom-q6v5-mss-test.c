@@ -791,6 +791,324 @@ static void test_fuzz_metadata(void)
     qtest_quit(qts);
 }
 
+/* ---- the running modem: SMEM, SMP2P, TCSR mutex, APCS IPC ----------- */
+
+#define SMEM            0x80900000ULL
+#define SMEM_SIZE       0x200000u
+#define SMEM_TOC        0xd0
+#define SMEM_HEAP       (0xd0 + 512 * 16)
+#define TCSR_MUTEX      0x01f40000ULL
+#define APCS_IPC        0x17990000ULL
+#define GICD            0x17a00000ULL
+#define SPI_WDOG        266
+#define SPI_SMP2P       451
+#define SMP2P_MAGIC     0x504d5324
+#define ITEM_CRASH      421
+#define ITEM_APPS_OUT   428
+#define ITEM_MSS_OUT    435
+#define BIT_FATAL       (1u << 0)
+#define BIT_READY       (1u << 1)
+#define BIT_HANDOVER    (1u << 2)
+#define BIT_STOP_ACK    (1u << 3)
+
+/* Interrupts as edges, so that the GIC latches the modem's pulses */
+static void gic_edge(QTestState *qts, unsigned spi)
+{
+    unsigned id = spi + 32;
+    uint64_t icfgr = GICD + 0xc00 + id / 16 * 4;
+
+    qtest_writel(qts, icfgr, qtest_readl(qts, icfgr) |
+                 (2u << (id % 16 * 2)));
+}
+
+static bool gic_pending(QTestState *qts, unsigned spi)
+{
+    unsigned id = spi + 32;
+
+    return qtest_readl(qts, GICD + 0x200 + id / 32 * 4) & (1u << id % 32);
+}
+
+static void gic_clear(QTestState *qts, unsigned spi)
+{
+    unsigned id = spi + 32;
+
+    qtest_writel(qts, GICD + 0x280 + id / 32 * 4, 1u << id % 32);
+}
+
+/* qcom_smem_get_global: address of an item, 0 if not allocated */
+static uint64_t smem_item(QTestState *qts, unsigned item, uint32_t *size)
+{
+    uint64_t e = SMEM + SMEM_TOC + item * 16;
+
+    if (!qtest_readl(qts, e)) {
+        return 0;
+    }
+    if (size) {
+        *size = qtest_readl(qts, e + 8);
+    }
+    return SMEM + qtest_readl(qts, e + 4);
+}
+
+/* hwspinlock: write our id, read it back; unlock: write 0 */
+static bool mutex_lock(QTestState *qts, unsigned n, uint32_t id)
+{
+    qtest_writel(qts, TCSR_MUTEX + n * 0x1000, id);
+    return qtest_readl(qts, TCSR_MUTEX + n * 0x1000) == id;
+}
+
+static void mutex_unlock(QTestState *qts, unsigned n)
+{
+    qtest_writel(qts, TCSR_MUTEX + n * 0x1000, 0);
+}
+
+/* What smp2p.c's probe does on the APPS side: item 428, master-kernel */
+static uint64_t apps_smp2p_init(QTestState *qts)
+{
+    uint32_t free_off, avail;
+    uint64_t e = SMEM + SMEM_TOC + ITEM_APPS_OUT * 16, item;
+
+    g_assert_true(mutex_lock(qts, 3, 1));
+    free_off = qtest_readl(qts, SMEM + 0xc4);
+    avail = qtest_readl(qts, SMEM + 0xc8);
+    qtest_writel(qts, e + 4, free_off);
+    qtest_writel(qts, e + 8, 344);
+    qtest_writel(qts, e, 1);
+    qtest_writel(qts, SMEM + 0xc4, free_off + 344);
+    qtest_writel(qts, SMEM + 0xc8, avail - 344);
+    mutex_unlock(qts, 3);
+
+    item = SMEM + free_off;
+    qtest_memset(qts, item, 0, 340);
+    qtest_writel(qts, item, SMP2P_MAGIC);
+    qtest_writew(qts, item + 8, 0);
+    qtest_writew(qts, item + 10, 1);
+    qtest_writew(qts, item + 12, 16);
+    qtest_writew(qts, item + 14, 1);
+    qtest_memwrite(qts, item + 20, "master-kernel", 14);
+    qtest_writeb(qts, item + 4, 1);
+    return item;
+}
+
+/* Boot to AUTH_COMPLETE and let the modem come up */
+static QTestState *modem_up(void)
+{
+    QTestState *qts = mss_start();
+    Image mba, modem;
+
+    gic_edge(qts, SPI_SMP2P);
+    gic_edge(qts, SPI_WDOG);
+    image_build(&mba, 2, ID_MBA, 0);
+    image_build(&modem, 3, ID_MODEM, 0);
+    mss_boot_mba(qts, &mba);
+    mss_send_metadata(qts, &modem);
+    mss_load_segments(qts, &modem, 0, modem.nload);
+    step_ms(qts, 1);
+    g_assert_cmpint(mba_status(qts), ==, ST_AUTH_COMPLETE);
+    image_free(&mba);
+    image_free(&modem);
+    return qts;
+}
+
+static uint32_t modem_bits(QTestState *qts)
+{
+    uint64_t item = smem_item(qts, ITEM_MSS_OUT, NULL);
+
+    g_assert_cmphex(item, !=, 0);
+    return qtest_readl(qts, item + 20 + 16);
+}
+
+/* The header as smem.c's probe checks it (version 11, global heap) */
+static void test_smem_header(void)
+{
+    QTestState *qts = qtest_init(MACHINE_ARGS);
+    uint32_t free_off = qtest_readl(qts, SMEM + 0xc4);
+    uint32_t avail = qtest_readl(qts, SMEM + 0xc8);
+
+    g_assert_cmphex(qtest_readl(qts, SMEM + 0x5c) >> 16, ==, 11);
+    g_assert_cmphex(qtest_readl(qts, SMEM + 0xc0), ==, 1);
+    g_assert_cmphex(qtest_readl(qts, SMEM + 0xcc), ==, 0);
+    g_assert_cmphex(free_off, ==, SMEM_HEAP);
+    g_assert_cmphex(free_off + avail, <=, SMEM_SIZE - 0x1000);
+    g_assert_cmphex(avail, >, 64 * 1024);
+    /* no "$TOC": no partitions */
+    g_assert_cmphex(qtest_readl(qts, SMEM + SMEM_SIZE - 0x1000), ==, 0);
+    g_assert_cmphex(smem_item(qts, ITEM_MSS_OUT, NULL), ==, 0);
+    /* laid out again at every reset */
+    qtest_writel(qts, SMEM + 0xc0, 0);
+    qtest_system_reset(qts);
+    g_assert_cmphex(qtest_readl(qts, SMEM + 0xc0), ==, 1);
+    qtest_quit(qts);
+}
+
+static void test_tcsr_mutex(void)
+{
+    QTestState *qts = qtest_init(MACHINE_ARGS);
+
+    g_assert_cmphex(qtest_readl(qts, TCSR_MUTEX + 0x3000), ==, 0);
+    g_assert_true(mutex_lock(qts, 3, 1));
+    /* another processor (id 2) cannot take it; the owner keeps it */
+    g_assert_false(mutex_lock(qts, 3, 2));
+    g_assert_cmphex(qtest_readl(qts, TCSR_MUTEX + 0x3000), ==, 1);
+    /* other locks are independent */
+    g_assert_true(mutex_lock(qts, 4, 2));
+    g_assert_true(mutex_lock(qts, 31, 1));
+    mutex_unlock(qts, 3);
+    g_assert_true(mutex_lock(qts, 3, 2));
+    mutex_unlock(qts, 3);
+    mutex_unlock(qts, 4);
+    g_assert_cmphex(qtest_readl(qts, TCSR_MUTEX + 0x4000), ==, 0);
+    /* reset frees every lock */
+    qtest_system_reset(qts);
+    g_assert_cmphex(qtest_readl(qts, TCSR_MUTEX + 31 * 0x1000), ==, 0);
+    qtest_quit(qts);
+}
+
+/* AUTH_COMPLETE -> item 435, version 1, ready + handover, SPI 451 */
+static void test_smp2p_ready(void)
+{
+    QTestState *qts = modem_up();
+    uint64_t item;
+    uint32_t size;
+    char name[16];
+
+    g_assert_cmphex(smem_item(qts, ITEM_MSS_OUT, NULL), ==, 0);
+    g_assert_false(gic_pending(qts, SPI_SMP2P));
+    step_ms(qts, 2);
+    item = smem_item(qts, ITEM_MSS_OUT, &size);
+    g_assert_cmphex(item, !=, 0);
+    g_assert_cmpuint(size, >=, 340);
+    g_assert_cmphex(qtest_readl(qts, item), ==, SMP2P_MAGIC);
+    g_assert_cmphex(qtest_readb(qts, item + 4), ==, 1);
+    g_assert_cmphex(qtest_readw(qts, item + 8), ==, 1);     /* local: mss */
+    g_assert_cmphex(qtest_readw(qts, item + 10), ==, 0);    /* remote */
+    g_assert_cmphex(qtest_readw(qts, item + 12), ==, 16);
+    g_assert_cmphex(qtest_readw(qts, item + 14), ==, 2);
+    qtest_memread(qts, item + 20, name, sizeof(name));
+    g_assert_cmpstr(name, ==, "slave-kernel");
+    qtest_memread(qts, item + 40, name, sizeof(name));
+    g_assert_cmpstr(name, ==, "ipa");
+    g_assert_cmphex(modem_bits(qts), ==, BIT_READY | BIT_HANDOVER);
+    g_assert_true(gic_pending(qts, SPI_SMP2P));
+    /* the hardware lock was released */
+    g_assert_cmphex(qtest_readl(qts, TCSR_MUTEX + 0x3000), ==, 0);
+    qtest_quit(qts);
+}
+
+/* APPS holds the SMEM lock: the modem waits for it */
+static void test_smp2p_lock_busy(void)
+{
+    QTestState *qts = modem_up();
+
+    g_assert_true(mutex_lock(qts, 3, 1));
+    step_ms(qts, 3);
+    g_assert_cmphex(smem_item(qts, ITEM_MSS_OUT, NULL), ==, 0);
+    mutex_unlock(qts, 3);
+    step_ms(qts, 1);
+    g_assert_cmphex(modem_bits(qts), ==, BIT_READY | BIT_HANDOVER);
+    qtest_quit(qts);
+}
+
+/* q6v5_stop: master-kernel bit 0 + APCS IPC bit 14 -> stop-ack */
+static void test_smp2p_stop(void)
+{
+    QTestState *qts = modem_up();
+    uint64_t apps;
+
+    step_ms(qts, 2);
+    apps = apps_smp2p_init(qts);
+    gic_clear(qts, SPI_SMP2P);
+
+    /* a doorbell without the stop bit changes nothing */
+    qtest_writel(qts, APCS_IPC + 0xc, 1u << 14);
+    g_assert_cmphex(modem_bits(qts), ==, BIT_READY | BIT_HANDOVER);
+    g_assert_false(gic_pending(qts, SPI_SMP2P));
+    /* the stop bit without the doorbell neither */
+    qtest_writel(qts, apps + 20 + 16, 1);
+    g_assert_cmphex(modem_bits(qts), ==, BIT_READY | BIT_HANDOVER);
+    /* another channel (GLINK, bit 12) is not the modem's SMP2P */
+    qtest_writel(qts, APCS_IPC + 0xc, 1u << 12);
+    g_assert_cmphex(modem_bits(qts), ==, BIT_READY | BIT_HANDOVER);
+    qtest_writel(qts, APCS_IPC + 0xc, 1u << 14);
+    g_assert_cmphex(modem_bits(qts), ==,
+                    BIT_READY | BIT_HANDOVER | BIT_STOP_ACK);
+    g_assert_true(gic_pending(qts, SPI_SMP2P));
+    g_assert_cmphex(qtest_readl(qts, APCS_IPC + 0xc), ==, 0);
+
+    /* the driver's reclaim resets the modem: bits drop, kick */
+    gic_clear(qts, SPI_SMP2P);
+    rmb_wr(qts, RMB_MBA_ALT_RESET, 1);
+    g_assert_cmphex(modem_bits(qts), ==, 0);
+    g_assert_true(gic_pending(qts, SPI_SMP2P));
+    qtest_quit(qts);
+}
+
+static void check_crash_reason(QTestState *qts, const char *reason)
+{
+    uint32_t size;
+    uint64_t at = smem_item(qts, ITEM_CRASH, &size);
+    char buf[256];
+
+    g_assert_cmphex(at, !=, 0);
+    g_assert_cmpuint(size, ==, sizeof(buf));
+    qtest_memread(qts, at, buf, sizeof(buf));
+    g_assert_cmpstr(buf, ==, reason);
+}
+
+static void test_inject_fatal(void)
+{
+    QTestState *qts = modem_up();
+    QDict *rsp;
+
+    /* not before the modem runs */
+    rsp = qtest_qmp(qts, "{'execute': 'qom-set', 'arguments': {"
+                    "'path': '" MSS_PATH "', 'property': 'inject-fatal', "
+                    "'value': 'too early'}}");
+    g_assert_true(qdict_haskey(rsp, "error"));
+    qobject_unref(rsp);
+
+    step_ms(qts, 2);
+    gic_clear(qts, SPI_SMP2P);
+    rsp = qtest_qmp(qts, "{'execute': 'qom-set', 'arguments': {"
+                    "'path': '" MSS_PATH "', 'property': 'inject-fatal', "
+                    "'value': 'err_fatal: mcfg_nv.c:123'}}");
+    g_assert_false(qdict_haskey(rsp, "error"));
+    qobject_unref(rsp);
+    check_crash_reason(qts, "err_fatal: mcfg_nv.c:123");
+    g_assert_cmphex(modem_bits(qts), ==,
+                    BIT_READY | BIT_HANDOVER | BIT_FATAL);
+    g_assert_true(gic_pending(qts, SPI_SMP2P));
+    g_assert_false(gic_pending(qts, SPI_WDOG));
+
+    /* recovery: the stop dance still gets its stop-ack */
+    qtest_writel(qts, apps_smp2p_init(qts) + 20 + 16, 1);
+    qtest_writel(qts, APCS_IPC + 0xc, 1u << 14);
+    g_assert_cmphex(modem_bits(qts) & BIT_STOP_ACK, ==, BIT_STOP_ACK);
+    qtest_quit(qts);
+}
+
+static void test_inject_wdog(void)
+{
+    QTestState *qts = modem_up();
+    QDict *rsp;
+
+    step_ms(qts, 2);
+    gic_clear(qts, SPI_SMP2P);
+    rsp = qtest_qmp(qts, "{'execute': 'qom-set', 'arguments': {"
+                    "'path': '" MSS_PATH "', 'property': 'inject-wdog', "
+                    "'value': 'watchdog bite'}}");
+    g_assert_false(qdict_haskey(rsp, "error"));
+    qobject_unref(rsp);
+    check_crash_reason(qts, "watchdog bite");
+    g_assert_true(gic_pending(qts, SPI_WDOG));
+    g_assert_false(gic_pending(qts, SPI_SMP2P));
+    g_assert_cmphex(modem_bits(qts), ==, BIT_READY | BIT_HANDOVER);
+
+    /* restart: the item stays, ready is a rising edge again */
+    rmb_wr(qts, RMB_MBA_ALT_RESET, 1);
+    g_assert_cmphex(modem_bits(qts), ==, 0);
+    qtest_quit(qts);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -807,5 +1125,12 @@ int main(int argc, char **argv)
     qtest_add_func("/qcom-q6v5-mss/xpu-fault", test_xpu_fault);
     qtest_add_func("/qcom-q6v5-mss/xpu-fault-crash", test_xpu_fault_crash);
     qtest_add_func("/qcom-q6v5-mss/fuzz-metadata", test_fuzz_metadata);
+    qtest_add_func("/qcom-q6v5-mss/smem-header", test_smem_header);
+    qtest_add_func("/qcom-q6v5-mss/tcsr-mutex", test_tcsr_mutex);
+    qtest_add_func("/qcom-q6v5-mss/smp2p-ready", test_smp2p_ready);
+    qtest_add_func("/qcom-q6v5-mss/smp2p-lock-busy", test_smp2p_lock_busy);
+    qtest_add_func("/qcom-q6v5-mss/smp2p-stop", test_smp2p_stop);
+    qtest_add_func("/qcom-q6v5-mss/inject-fatal", test_inject_fatal);
+    qtest_add_func("/qcom-q6v5-mss/inject-wdog", test_inject_wdog);
     return g_test_run();
 }

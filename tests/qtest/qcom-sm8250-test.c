@@ -84,6 +84,9 @@ static void test_dt_nodes(void)
     g_assert_cmpstr(s, ==, "qcom,sm8250");
     node(&d, "/timer");
     node(&d, "/reserved-memory/linux,cma");
+    g_assert_nonnull(fdt_getprop(d.blob,
+                                 node(&d, "/reserved-memory/smem@80900000"),
+                                 "no-map", &len));
     s = fdt_getprop(d.blob, node(&d, "/psci"), "method", &len);
     g_assert_cmpstr(s, ==, "smc");
     s = fdt_getprop(d.blob, node(&d, "/chosen"), "stdout-path", &len);

@@ -51,7 +51,9 @@
 #define HLOS            (1u << 3)
 #define MSS             (1u << 15)
 
-#define AS_MSS "-M qcom-sm8250 -smp 1 " \
+/* The XPU alone: SMEM's boot-time sharing would take groups */
+#define XPU_MACHINE "-M qcom-sm8250 -smp 1 -global qcom-smem.xpu-share=off "
+#define AS_MSS XPU_MACHINE \
                "-global qcom-xpu.unspecified-master=mss " \
                "-global qcom-xpu.action=log"
 
@@ -138,7 +140,7 @@ static void assert_defaults(QTestState *qts)
 /* APPS owns DRAM after reset; a reset undoes any programming. */
 static void test_reset_defaults(void)
 {
-    QTestState *qts = qtest_init("-M qcom-sm8250 -smp 1 "
+    QTestState *qts = qtest_init(XPU_MACHINE
                                  "-global qcom-xpu.action=log");
 
     assert_defaults(qts);
@@ -347,7 +349,7 @@ static void test_qmp_event(void)
 /* Non-secure writes to the registers are ignored; reads work. */
 static void test_nonsecure_rejected(void)
 {
-    QTestState *qts = qtest_init("-M qcom-sm8250 -smp 1 "
+    QTestState *qts = qtest_init(XPU_MACHINE
                                  "-global qcom-xpu.unspecified-secure=off");
 
     g_assert_cmphex(rd(qts, A_ID), ==, 0x51585055);
@@ -417,7 +419,7 @@ static void test_action_log(void)
 
 static void test_action_stop(void)
 {
-    QTestState *qts = qtest_init("-M qcom-sm8250 -smp 1 "
+    QTestState *qts = qtest_init(XPU_MACHINE
                                  "-global qcom-xpu.unspecified-master=mss "
                                  "-global qcom-xpu.action=stop");
     QDict *rsp;
@@ -449,7 +451,7 @@ static void test_action_crash(void)
 
     g_assert_no_error(err);
     close(fd);
-    args = g_strdup_printf("-M qcom-sm8250 -smp 1 "
+    args = g_strdup_printf(XPU_MACHINE
                            "-global qcom-xpu.unspecified-master=mss "
                            "2>%s", path);
     qts = qtest_init(args);

@@ -25,6 +25,12 @@
  *    /machine/mss): QDSP6SS and RMB at the SDM845 addresses, its AXI halt
  *    registers in the TCSR block; it reads memory through "soc-bus" (and
  *    so the XPU) as the MSS master. Its reset inputs are not driven yet.
+ *    Its SMP2P interrupt is GIC SPI 451, its watchdog SPI 266 (SDM845's).
+ *  + the modem's platform services: TCSR mutex (hw/misc/qcom-tcsr-mutex.c,
+ *    /machine/tcsr-mutex), SMEM laid out at reset in the DRAM carve-out
+ *    SM8250_SMEM (hw/misc/qcom-smem.c, /machine/smem; reserved no-map in
+ *    the DT), the APSS IPC doorbells (hw/misc/qcom-apcs-ipc.c,
+ *    /machine/apss-shared) whose bit 14 rings the modem.
  */
 
 #ifndef HW_ARM_QCOM_SM8250_H
@@ -50,6 +56,9 @@ enum QcomSM8250Block {
     SM8250_TCSR,
     SM8250_MSS_QDSP6,
     SM8250_MSS_RMB,
+    SM8250_TCSR_MUTEX,
+    SM8250_APSS_SHARED,
+    SM8250_SMEM,
     SM8250_NUM_BLOCKS,
 };
 
@@ -65,6 +74,9 @@ struct QcomSM8250MachineState {
     DeviceState *dcache;
     DeviceState *scm;
     DeviceState *mss;
+    DeviceState *tcsr_mutex;
+    DeviceState *smem;
+    DeviceState *apcs;
     MemoryRegion dram_bus;
     MemoryRegion soc_bus;
     MemoryRegion dram_alias;

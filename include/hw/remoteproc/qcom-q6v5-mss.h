@@ -32,6 +32,19 @@
  *  + QOM properties "halt-q6", "halt-modem", "halt-nc": offsets of the
  *    three halt register triplets in the TCSR region (defaults 0x3000,
  *    0x5000, 0x4000 as on SDM845)
+ *  + QOM property "smem": link to the qcom-smem (optional). With it, the
+ *    modem comes up after AUTH_COMPLETE: it creates its outbound SMP2P
+ *    item (435) with entries "slave-kernel" and "ipa", sets ready and
+ *    handover, and pulses "smp2p"
+ *  + named GPIO output "smp2p": pulsed on every change of the modem's
+ *    SMP2P entries (the APPS side's smp2p-mpss interrupt, edge)
+ *  + named GPIO output "wdog": pulsed on a watchdog bite (edge)
+ *  + named GPIO input "ipc": the APCS IPC doorbell (bit 14); on a rising
+ *    edge the modem reads the APPS "master-kernel" entry of item 428 and
+ *    answers its stop bit with stop-ack
+ *  + write-only QOM string properties "inject-fatal" and "inject-wdog"
+ *    (qom-set): while the modem runs, store the value as the crash reason
+ *    (SMEM item 421) and raise SMP2P fatal, or bite the watchdog
  */
 
 #ifndef HW_REMOTEPROC_QCOM_Q6V5_MSS_H
@@ -46,6 +59,7 @@
 OBJECT_DECLARE_SIMPLE_TYPE(QcomQ6v5MssState, QCOM_Q6V5_MSS)
 
 typedef struct QcomXpuState QcomXpuState;
+typedef struct QcomSmemState QcomSmemState;
 
 #define QCOM_MSS_QDSP6_SIZE 0x408
 #define QCOM_MSS_RMB_SIZE 0x48
@@ -67,6 +81,21 @@ typedef struct QcomXpuState QcomXpuState;
 #define QCOM_RMB_ERR_HASH_MISMATCH  (-4)    /* a segment's SHA-256 */
 #define QCOM_RMB_ERR_BAD_COMMAND    (-5)    /* command out of sequence */
 #define QCOM_RMB_ERR_BAD_LENGTH     (-6)    /* code length/segment layout */
+
+/* The modem's SMP2P item (smp2p.c) and the bits of "slave-kernel" */
+#define QCOM_SMP2P_MAGIC            0x504d5324  /* "$SMP" */
+#define QCOM_SMP2P_ITEM_SIZE        340
+#define QCOM_SMP2P_MAX_ENTRIES      16
+#define QCOM_SMP2P_ENTRY_NAME       16
+#define QCOM_SMP2P_ENTRIES          20          /* offset of entry 0 */
+#define QCOM_SMP2P_ENTRY_SIZE       20          /* name, u32 value */
+#define QCOM_SMP2P_PID_APPS         0
+#define QCOM_SMP2P_PID_MSS          1
+#define QCOM_MSS_SMP2P_FATAL        0
+#define QCOM_MSS_SMP2P_READY        1
+#define QCOM_MSS_SMP2P_HANDOVER     2
+#define QCOM_MSS_SMP2P_STOP_ACK     3
+#define QCOM_MSS_CRASH_REASON_SIZE  256
 
 /* Limits of the images the PBL and the MBA accept */
 #define QCOM_MSS_MAX_PHDRS 256
@@ -92,6 +121,8 @@ typedef enum QcomMssPhase {
     QCOM_MSS_LOADING,       /* checks segments as CODE_LENGTH grows */
     QCOM_MSS_AUTHENTICATED, /* AUTH_COMPLETE */
     QCOM_MSS_FAILED,        /* an error status is reported */
+    QCOM_MSS_RUNNING,       /* modem up: SMP2P ready/handover sent */
+    QCOM_MSS_CRASHED,       /* fatal error or watchdog bite reported */
     QCOM_MSS_PHASE_NUM
 } QcomMssPhase;
 
@@ -133,6 +164,11 @@ struct QcomQ6v5MssState {
     /* AXI halt ports */
     uint32_t halt_req[QCOM_MSS_HALT_NUM];
 
+    /* the running modem */
+    qemu_irq smp2p_irq;
+    qemu_irq wdog_irq;
+    uint32_t smp2p_value;   /* our "slave-kernel" entry */
+
     /* reset inputs */
     bool mss_restart;
     bool pdc_reset;
@@ -153,6 +189,7 @@ struct QcomQ6v5MssState {
     /* properties */
     MemoryRegion *dma_mr;
     QcomXpuState *xpu;
+    QcomSmemState *smem;
     uint32_t halt_offset[QCOM_MSS_HALT_NUM];
 };
 
