@@ -7,10 +7,12 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mount.h>
 #include <sys/reboot.h>
@@ -38,6 +40,87 @@ static void mount_fs(const char *type, const char *dir)
     }
 }
 
+static int by_name(const struct dirent **a, const struct dirent **b)
+{
+    return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+/*
+ * "qms: bound DRIVER DEVICE" for every platform device bound to a driver:
+ * the driver's directory links each of its devices (and its module).
+ */
+static void report_bound(void)
+{
+    const char *top = "/sys/bus/platform/drivers";
+    struct dirent **drv;
+    int ndrv = scandir(top, &drv, NULL, by_name);
+
+    if (ndrv < 0) {
+        report("error", "%s: %s", top, strerror(errno));
+        return;
+    }
+    for (int i = 0; i < ndrv; i++) {
+        char dir[512];
+        struct dirent **dev;
+        int ndev;
+
+        if (drv[i]->d_name[0] == '.') {
+            free(drv[i]);
+            continue;
+        }
+        snprintf(dir, sizeof(dir), "%s/%s", top, drv[i]->d_name);
+        ndev = scandir(dir, &dev, NULL, by_name);
+        for (int j = 0; j < ndev; j++) {
+            if (dev[j]->d_type == DT_LNK &&
+                strcmp(dev[j]->d_name, "module") != 0) {
+                report("bound", "%s %s", drv[i]->d_name, dev[j]->d_name);
+            }
+            free(dev[j]);
+        }
+        if (ndev >= 0) {
+            free(dev);
+        }
+        free(drv[i]);
+    }
+    free(drv);
+}
+
+/*
+ * "qms: deferred DEVICE REASON" for each device still waiting for a
+ * supplier, then "qms: deferred-count N".
+ */
+static void report_deferred(void)
+{
+    FILE *f = fopen("/sys/kernel/debug/devices_deferred", "r");
+    char line[512];
+    int n = 0;
+
+    if (!f) {
+        report("error", "devices_deferred: %s", strerror(errno));
+        return;
+    }
+    while (fgets(line, sizeof(line), f)) {
+        char *tab = strchr(line, '\t');
+
+        size_t len = strcspn(line, "\n");
+
+        /* trailing blanks: the reason is empty until the last attempt */
+        while (len && (line[len - 1] == ' ' || line[len - 1] == '\t')) {
+            len--;
+        }
+        line[len] = 0;
+        if (tab && tab < line + len) {
+            *tab = ' ';
+        }
+        if (line[0]) {
+            report("deferred", "%s", line);
+            n++;
+        }
+    }
+    fclose(f);
+    report("deferred-count", "%d", n);
+}
+
 int main(void)
 {
     struct utsname u;
@@ -57,6 +140,8 @@ int main(void)
     uname(&u);
     report("init", "%s %s %s", u.sysname, u.release, u.machine);
     report("cpus", "%ld", sysconf(_SC_NPROCESSORS_ONLN));
+    report_bound();
+    report_deferred();
     report("done", "poweroff");
 
     sync();

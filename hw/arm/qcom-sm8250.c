@@ -85,6 +85,10 @@ const MemMapEntry qcom_sm8250_memmap[SM8250_NUM_BLOCKS] = {
 /* the modem's interrupts to the APPS side, at SDM845's numbers */
 #define SM8250_MSS_WDOG_SPI 266
 #define SM8250_MSS_SMP2P_SPI 451
+/* SMEM items of the modem's SMP2P edge (SDM845's), and SMEM's hwlock */
+#define SM8250_MSS_SMP2P_ITEM_IN 435
+#define SM8250_MSS_SMP2P_ITEM_OUT 428
+#define SM8250_SMEM_HWLOCK 3
 
 /*
  * Reserved memory later blocks place below 0xc0000000 (SMEM, cmd-db, the
@@ -126,16 +130,20 @@ static void sm8250_fdt_add_memory(QcomSM8250MachineState *s)
                                  2, MIN(ms->ram_size, 4 * GiB - base));
 
     /*
-     * Keep Linux off SMEM. The "qcom,smem" binding (compatible, hwlocks)
-     * comes with the TCSR mutex and SMP2P nodes, in a later block.
+     * SMEM as SDM845 describes it: the reserved-memory node itself is the
+     * "qcom,smem" device (Linux creates it from /reserved-memory), kept
+     * off Linux with no-map and guarded by TCSR mutex lock 3.
      */
     name = g_strdup_printf("/reserved-memory/smem@%" HWADDR_PRIx,
                            qcom_sm8250_memmap[SM8250_SMEM].base);
     qemu_fdt_add_subnode(s->fdt, name);
+    qemu_fdt_setprop_string(s->fdt, name, "compatible", "qcom,smem");
     qemu_fdt_setprop_sized_cells(s->fdt, name, "reg",
                                  2, qcom_sm8250_memmap[SM8250_SMEM].base,
                                  2, qcom_sm8250_memmap[SM8250_SMEM].size);
     qemu_fdt_setprop(s->fdt, name, "no-map", NULL, 0);
+    qemu_fdt_setprop_cells(s->fdt, name, "hwlocks", s->tcsr_mutex_phandle,
+                           SM8250_SMEM_HWLOCK);
 }
 
 static void sm8250_fdt_add_cpus(QcomSM8250MachineState *s)
@@ -242,6 +250,80 @@ static void sm8250_fdt_add_uart(QcomSM8250MachineState *s)
     qemu_fdt_setprop_string(s->fdt, "/chosen", "stdout-path", name);
 }
 
+/* Qualcomm's secure firmware (SCM), answered by hw/misc/qcom-scm.c */
+static void sm8250_fdt_add_scm(QcomSM8250MachineState *s)
+{
+    const char compat[] = "qcom,scm-sm8250\0qcom,scm";
+
+    qemu_fdt_add_subnode(s->fdt, "/firmware");
+    qemu_fdt_add_subnode(s->fdt, "/firmware/scm");
+    qemu_fdt_setprop(s->fdt, "/firmware/scm", "compatible", compat,
+                     sizeof(compat));
+    qemu_fdt_setprop_cell(s->fdt, "/firmware/scm", "#reset-cells", 1);
+}
+
+/*
+ * The modem's platform services (qcom,tcsr-mutex, qcom,sdm845-apss-shared,
+ * qcom,smp2p), as sm8250.dtsi and sdm845.dtsi describe them.
+ */
+static void sm8250_fdt_add_services(QcomSM8250MachineState *s)
+{
+    const MemMapEntry *mutex = &qcom_sm8250_memmap[SM8250_TCSR_MUTEX];
+    const MemMapEntry *apss = &qcom_sm8250_memmap[SM8250_APSS_SHARED];
+    g_autofree char *name = NULL;
+    g_autofree char *child = NULL;
+
+    name = g_strdup_printf("/soc/hwlock@%" HWADDR_PRIx, mutex->base);
+    qemu_fdt_add_subnode(s->fdt, name);
+    qemu_fdt_setprop_string(s->fdt, name, "compatible", "qcom,tcsr-mutex");
+    qemu_fdt_setprop_sized_cells(s->fdt, name, "reg",
+                                 2, mutex->base, 2, mutex->size);
+    qemu_fdt_setprop_cell(s->fdt, name, "#hwlock-cells", 1);
+    qemu_fdt_setprop_cell(s->fdt, name, "phandle", s->tcsr_mutex_phandle);
+    g_free(name);
+
+    name = g_strdup_printf("/soc/mailbox@%" HWADDR_PRIx, apss->base);
+    qemu_fdt_add_subnode(s->fdt, name);
+    qemu_fdt_setprop_string(s->fdt, name, "compatible",
+                            "qcom,sdm845-apss-shared");
+    qemu_fdt_setprop_sized_cells(s->fdt, name, "reg",
+                                 2, apss->base, 2, apss->size);
+    qemu_fdt_setprop_cell(s->fdt, name, "#mbox-cells", 1);
+    qemu_fdt_setprop_cell(s->fdt, name, "phandle", s->apss_shared_phandle);
+    g_free(name);
+
+    /*
+     * Modem SMP2P: inbound item 435 (the modem's, created when it comes
+     * up), outbound 428 (allocated by Linux at probe); the modem rings
+     * SPI 451, Linux rings the modem through APSS IPC bit 14.
+     */
+    name = g_strdup("/smp2p-mpss");
+    qemu_fdt_add_subnode(s->fdt, name);
+    qemu_fdt_setprop_string(s->fdt, name, "compatible", "qcom,smp2p");
+    qemu_fdt_setprop_cells(s->fdt, name, "qcom,smem",
+                           SM8250_MSS_SMP2P_ITEM_IN, SM8250_MSS_SMP2P_ITEM_OUT);
+    qemu_fdt_setprop_cells(s->fdt, name, "interrupts", GIC_FDT_IRQ_TYPE_SPI,
+                           SM8250_MSS_SMP2P_SPI, GIC_FDT_IRQ_FLAGS_EDGE_LO_HI);
+    qemu_fdt_setprop_cells(s->fdt, name, "mboxes", s->apss_shared_phandle,
+                           QCOM_APCS_IPC_MSS_SMP2P);
+    qemu_fdt_setprop_cell(s->fdt, name, "qcom,local-pid", 0);
+    qemu_fdt_setprop_cell(s->fdt, name, "qcom,remote-pid", 1);
+
+    /* Added last first: libfdt puts each new subnode at the front. */
+    child = g_strdup_printf("%s/slave-kernel", name);
+    qemu_fdt_add_subnode(s->fdt, child);
+    qemu_fdt_setprop_string(s->fdt, child, "qcom,entry-name", "slave-kernel");
+    qemu_fdt_setprop(s->fdt, child, "interrupt-controller", NULL, 0);
+    qemu_fdt_setprop_cell(s->fdt, child, "#interrupt-cells", 2);
+    g_free(child);
+
+    child = g_strdup_printf("%s/master-kernel", name);
+    qemu_fdt_add_subnode(s->fdt, child);
+    qemu_fdt_setprop_string(s->fdt, child, "qcom,entry-name",
+                            "master-kernel");
+    qemu_fdt_setprop_cell(s->fdt, child, "#qcom,smem-state-cells", 1);
+}
+
 static void sm8250_create_fdt(QcomSM8250MachineState *s)
 {
     uint32_t gic_phandle;
@@ -265,12 +347,16 @@ static void sm8250_create_fdt(QcomSM8250MachineState *s)
 
     gic_phandle = qemu_fdt_alloc_phandle(s->fdt);
     qemu_fdt_setprop_cell(s->fdt, "/", "interrupt-parent", gic_phandle);
+    s->tcsr_mutex_phandle = qemu_fdt_alloc_phandle(s->fdt);
+    s->apss_shared_phandle = qemu_fdt_alloc_phandle(s->fdt);
 
     sm8250_fdt_add_memory(s);
     sm8250_fdt_add_cpus(s);
     sm8250_fdt_add_timer(s);
     sm8250_fdt_add_gic(s, gic_phandle);
     sm8250_fdt_add_uart(s);
+    sm8250_fdt_add_scm(s);
+    sm8250_fdt_add_services(s);
 }
 
 static void sm8250_create_gic(QcomSM8250MachineState *s)

@@ -24,6 +24,7 @@
 
 #define SCM_OWNER_SIP           2
 #define SCM_FNID(svc, cmd)      (((svc) << 8) | (cmd))
+#define SCM_BOOT_SET_DLOAD_MODE SCM_FNID(0x01, 0x10)
 #define SCM_INFO_IS_CALL_AVAIL  SCM_FNID(0x06, 0x01)
 #define SCM_MP_ASSIGN           SCM_FNID(0x0c, 0x16)
 
@@ -185,7 +186,16 @@ bool qcom_scm_smccc(ARMCPU *cpu, void *opaque)
     case SCM_INFO_IS_CALL_AVAIL:
         status = SCM_OK;
         result = (c.args[0] & 0xffff) == SCM_INFO_IS_CALL_AVAIL ||
+                 (c.args[0] & 0xffff) == SCM_BOOT_SET_DLOAD_MODE ||
                  (c.args[0] & 0xffff) == SCM_MP_ASSIGN;
+        break;
+    case SCM_BOOT_SET_DLOAD_MODE:
+        /*
+         * Whether a crash enters the download (RAM dump) mode; there is
+         * nothing to dump to here, so the mode is only recorded.
+         */
+        s->download_mode = c.args[1] != 0;
+        status = SCM_OK;
         break;
     case SCM_MP_ASSIGN:
         status = scm_assign_mem(s, &c);

@@ -107,6 +107,125 @@ static void test_dt_nodes(void)
     dtb_close(&d);
 }
 
+/* A property's value as n 32-bit cells, which it must be exactly. */
+static void cells(const DtbFile *d, const char *path, const char *prop,
+                  uint32_t *out, int n)
+{
+    int len;
+    const fdt32_t *p = fdt_getprop(d->blob, node(d, path), prop, &len);
+
+    if (!p) {
+        g_test_message("missing %s in %s", prop, path);
+    }
+    g_assert_nonnull(p);
+    g_assert_cmpint(len, ==, n * 4);
+    for (int i = 0; i < n; i++) {
+        out[i] = fdt32_to_cpu(p[i]);
+    }
+}
+
+static uint32_t cell(const DtbFile *d, const char *path, const char *prop)
+{
+    uint32_t v;
+
+    cells(d, path, prop, &v, 1);
+    return v;
+}
+
+static void check_compatible(const DtbFile *d, const char *path,
+                             const char *compat, int compat_len)
+{
+    int len;
+    const char *s = fdt_getprop(d->blob, node(d, path), "compatible", &len);
+
+    g_assert_nonnull(s);
+    g_assert_cmpint(len, ==, compat_len);
+    g_assert(memcmp(s, compat, len) == 0);
+}
+
+#define CHECK_COMPATIBLE(d, path, compat) \
+    check_compatible(d, path, compat, sizeof(compat))
+
+/*
+ * The platform services' nodes as the upstream bindings give them
+ * (qcom,scm.yaml, qcom-hwspinlock.yaml, qcom,smem.yaml,
+ * qcom,apcs-kpss-global.yaml, qcom,smp2p.yaml) and sdm845.dtsi wires them.
+ */
+static void test_dt_services(void)
+{
+    const char *mutex = "/soc/hwlock@1f40000";
+    const char *smem = "/reserved-memory/smem@80900000";
+    const char *mbox = "/soc/mailbox@17990000";
+    const char *smp2p = "/smp2p-mpss";
+    DtbFile d;
+    uint64_t base, size;
+    uint32_t v[3], mutex_ph, mbox_ph;
+    int len;
+
+    dtb_open(&d, "-M qcom-sm8250");
+
+    CHECK_COMPATIBLE(&d, "/firmware/scm", "qcom,scm-sm8250\0qcom,scm");
+    g_assert_cmpuint(cell(&d, "/firmware/scm", "#reset-cells"), ==, 1);
+
+    CHECK_COMPATIBLE(&d, mutex, "qcom,tcsr-mutex");
+    reg(&d, mutex, 0, &base, &size);
+    g_assert_cmphex(base, ==, 0x01f40000);
+    g_assert_cmphex(size, ==, 0x40000);
+    g_assert_cmpuint(cell(&d, mutex, "#hwlock-cells"), ==, 1);
+    mutex_ph = cell(&d, mutex, "phandle");
+
+    CHECK_COMPATIBLE(&d, smem, "qcom,smem");
+    reg(&d, smem, 0, &base, &size);
+    g_assert_cmphex(base, ==, 0x80900000);
+    g_assert_cmphex(size, ==, 0x200000);
+    g_assert_nonnull(fdt_getprop(d.blob, node(&d, smem), "no-map", &len));
+    cells(&d, smem, "hwlocks", v, 2);
+    g_assert_cmpuint(v[0], ==, mutex_ph);
+    g_assert_cmpuint(v[1], ==, 3);
+
+    CHECK_COMPATIBLE(&d, mbox, "qcom,sdm845-apss-shared");
+    reg(&d, mbox, 0, &base, &size);
+    g_assert_cmphex(base, ==, 0x17990000);
+    g_assert_cmphex(size, ==, 0x1000);
+    g_assert_cmpuint(cell(&d, mbox, "#mbox-cells"), ==, 1);
+    mbox_ph = cell(&d, mbox, "phandle");
+
+    CHECK_COMPATIBLE(&d, smp2p, "qcom,smp2p");
+    cells(&d, smp2p, "qcom,smem", v, 2);
+    g_assert_cmpuint(v[0], ==, 435);
+    g_assert_cmpuint(v[1], ==, 428);
+    /* GIC SPI 451, edge rising, through the root's interrupt-parent */
+    cells(&d, smp2p, "interrupts", v, 3);
+    g_assert_cmpuint(v[0], ==, 0);
+    g_assert_cmpuint(v[1], ==, 451);
+    g_assert_cmpuint(v[2], ==, 1);
+    g_assert_cmpuint(cell(&d, "/", "interrupt-parent"), ==,
+                     cell(&d, "/soc/interrupt-controller@17a00000",
+                          "phandle"));
+    cells(&d, smp2p, "mboxes", v, 2);
+    g_assert_cmpuint(v[0], ==, mbox_ph);
+    g_assert_cmpuint(v[1], ==, 14);
+    g_assert_cmpuint(cell(&d, smp2p, "qcom,local-pid"), ==, 0);
+    g_assert_cmpuint(cell(&d, smp2p, "qcom,remote-pid"), ==, 1);
+
+    g_assert_cmpstr(fdt_getprop(d.blob, node(&d, "/smp2p-mpss/master-kernel"),
+                                "qcom,entry-name", &len), ==,
+                    "master-kernel");
+    g_assert_cmpuint(cell(&d, "/smp2p-mpss/master-kernel",
+                          "#qcom,smem-state-cells"), ==, 1);
+    g_assert_null(fdt_getprop(d.blob, node(&d, "/smp2p-mpss/master-kernel"),
+                              "interrupt-controller", &len));
+    g_assert_cmpstr(fdt_getprop(d.blob, node(&d, "/smp2p-mpss/slave-kernel"),
+                                "qcom,entry-name", &len), ==,
+                    "slave-kernel");
+    g_assert_nonnull(fdt_getprop(d.blob,
+                                 node(&d, "/smp2p-mpss/slave-kernel"),
+                                 "interrupt-controller", &len));
+    g_assert_cmpuint(cell(&d, "/smp2p-mpss/slave-kernel",
+                          "#interrupt-cells"), ==, 2);
+    dtb_close(&d);
+}
+
 static void test_smp_and_memory_size(void)
 {
     DtbFile d;
@@ -155,6 +274,18 @@ static void test_blocks_answer(void)
     g_assert_cmphex(qtest_readl(d.qts, base + 0xff0), ==, 0x0d);
     g_assert_cmphex(qtest_readl(d.qts, base + 0xffc), ==, 0xb1);
 
+    /* TCSR mutex: lock 3 (SMEM's) taken by APPS (id 1), then released */
+    reg(&d, "/soc/hwlock@1f40000", 0, &base, &size);
+    qtest_writel(d.qts, base + 3 * 0x1000, 1);
+    g_assert_cmphex(qtest_readl(d.qts, base + 3 * 0x1000), ==, 1);
+    qtest_writel(d.qts, base + 3 * 0x1000, 0);
+    g_assert_cmphex(qtest_readl(d.qts, base + 3 * 0x1000), ==, 0);
+
+    /* SMEM: the header the boot loader leaves (version 11, initialized) */
+    reg(&d, "/reserved-memory/smem@80900000", 0, &base, &size);
+    g_assert_cmphex(qtest_readl(d.qts, base + 0x5c) >> 16, ==, 11);
+    g_assert_cmphex(qtest_readl(d.qts, base + 0xc0), ==, 1);
+
     /* DRAM: first and last word hold what was written */
     reg(&d, "/memory@80000000", 0, &base, &size);
     g_assert_cmphex(size, ==, 2ULL << 30);
@@ -170,6 +301,7 @@ int main(int argc, char **argv)
     g_test_init(&argc, &argv, NULL);
 
     qtest_add_func("/qcom-sm8250/dt/nodes", test_dt_nodes);
+    qtest_add_func("/qcom-sm8250/dt/services", test_dt_services);
     qtest_add_func("/qcom-sm8250/dt/smp-and-memory", test_smp_and_memory_size);
     qtest_add_func("/qcom-sm8250/blocks-answer", test_blocks_answer);
 

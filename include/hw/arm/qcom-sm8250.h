@@ -31,6 +31,12 @@
  *    SM8250_SMEM (hw/misc/qcom-smem.c, /machine/smem; reserved no-map in
  *    the DT), the APSS IPC doorbells (hw/misc/qcom-apcs-ipc.c,
  *    /machine/apss-shared) whose bit 14 rings the modem.
+ *  + device tree nodes for Linux's own drivers of these services, as the
+ *    upstream bindings give them: /firmware/scm ("qcom,scm-sm8250"),
+ *    the TCSR mutex ("qcom,tcsr-mutex"), SMEM ("qcom,smem" on its
+ *    reserved-memory node, hwlock 3), the APSS mailbox
+ *    ("qcom,sdm845-apss-shared") and the modem's SMP2P edge
+ *    (/smp2p-mpss: items 435 in, 428 out, SPI 451, mailbox channel 14).
  */
 
 #ifndef HW_ARM_QCOM_SM8250_H
@@ -85,6 +91,8 @@ struct QcomSM8250MachineState {
     bool dcache_enabled;
     void *fdt;
     int fdt_size;
+    uint32_t tcsr_mutex_phandle;
+    uint32_t apss_shared_phandle;
 };
 
 extern const MemMapEntry qcom_sm8250_memmap[SM8250_NUM_BLOCKS];

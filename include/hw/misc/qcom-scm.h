@@ -6,9 +6,10 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  *
  * Answers the SMCCC SiP calls Linux's qcom_scm driver makes, as
- * Qualcomm's TrustZone and hypervisor would: the availability query and
- * the hypervisor's assign_mem, which moves ownership of memory between
- * VMIDs by programming the XPU. docs/devel/qcom-scm.rst lists the calls.
+ * Qualcomm's TrustZone and hypervisor would: the availability query,
+ * setting the download mode, and the hypervisor's assign_mem, which moves
+ * ownership of memory between VMIDs by programming the XPU. Other SiP
+ * calls answer an error (LOG_UNIMP).
  *
  * QEMU interface:
  *  + QOM property "xpu": link to the qcom-xpu the hypervisor programs
@@ -37,6 +38,7 @@ struct QcomScmState {
 
     AddressSpace as;
     uint64_t calls;
+    bool download_mode;
 
     /* properties */
     QcomXpuState *xpu;
