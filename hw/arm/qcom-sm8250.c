@@ -463,6 +463,12 @@ static void sm8250_cacheop(ARMCPU *cpu, const ARMCacheOpInfo *info,
                                 extract64(info->value, 6, 24) %
                                 CPU_DCACHE_SW_SETS, &o);
         }
+    } else if (info->op == ARM_CACHEOP_DC_ZVA && !info->attrs.cacheable) {
+        /*
+         * DC ZVA through a non-cacheable mapping (memset() of a coherent
+         * DMA buffer, say) zeroes memory without allocating lines; QEMU's
+         * stores then take the non-cacheable path like any other.
+         */
     } else if (info->pa_valid) {
         cpu_dcache_maintain(dcache, ops[info->op].op, info->pa, info->size,
                             0, &o);

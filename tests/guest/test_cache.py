@@ -36,6 +36,8 @@ CASES = {
     "cache-zva": ([], 0, True,
                   [r"cpu_dcache_maintain DC ZVA pa 0x[0-9a-f]+ size 64",
                    r"cpu_dcache_writeback addr"], []),
+    "cache-zva-nc": ([], 0, True, [r"qcom_scm_assign"],
+                     [r"cpu_dcache_hazard", r"cpu_dcache_maintain DC ZVA"]),
     "cache-nc-alias": ([], 0, True,
                        [r"cpu-dcache: mismatched-alias at 0x[0-9a-f]+ by apps: "
                         r"wrote memory under a line the CPUs hold"], []),
