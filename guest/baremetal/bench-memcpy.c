@@ -16,7 +16,9 @@
 
 int main(void)
 {
+    /* volatile: every access must reach the memory system */
     volatile uint64_t *src = (volatile uint64_t *)SRC;
+    /* volatile: every access must reach the memory system */
     volatile uint64_t *dst = (volatile uint64_t *)DST;
     uint64_t n = SIZE / 8, sum = 0;
 

@@ -13,12 +13,12 @@
 
 static inline uint32_t rd32(uintptr_t a)
 {
-    return *(volatile uint32_t *)a;
+    return *(volatile uint32_t *)a;     /* a device register */
 }
 
 static inline void wr32(uintptr_t a, uint32_t v)
 {
-    *(volatile uint32_t *)a = v;
+    *(volatile uint32_t *)a = v;        /* a device register */
 }
 
 #define UARTCR 0x030
@@ -33,6 +33,7 @@ void bm_putc(char c)
         enabled = 1;
     }
     while (rd32(BM_UART_BASE + UARTFR) & UARTFR_TXFF) {
+        /* wait for room in the transmit FIFO */
     }
     wr32(BM_UART_BASE + UARTDR, (uint8_t)c);
 }

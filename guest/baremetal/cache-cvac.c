@@ -8,6 +8,7 @@
 #include "bm.h"
 #include "mmu.h"
 
+/* volatile: every access must reach the memory system */
 static volatile uint64_t buf[BM_LINE / 8] __attribute__((aligned(4096)));
 
 int main(void)

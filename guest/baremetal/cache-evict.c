@@ -10,8 +10,11 @@
 #include "mmu.h"
 
 #define LINES 64
+/* volatile: every access must reach the memory system */
 static volatile uint64_t a[LINES * 8] __attribute__((aligned(4096)));
+/* volatile: every access must reach the memory system */
 static volatile uint64_t b[512] __attribute__((aligned(4096)));
+/* volatile: every access must reach the memory system */
 static volatile uint64_t thrash[64 * 1024] __attribute__((aligned(4096)));
 
 static void thrash_all(void)

@@ -11,6 +11,7 @@
 #include "mmu.h"
 
 #define SIZE (2 * 4096)
+/* volatile: every access must reach the memory system */
 static volatile uint8_t buf[SIZE] __attribute__((aligned(4096)));
 
 int main(void)

@@ -11,6 +11,7 @@
 /* Below the program's load address: mailbox[0] = line address, [1] = 1 */
 #define MAILBOX ((volatile uint64_t *)0x80100000UL)
 
+/* volatile: every access must reach the memory system */
 static volatile uint64_t line[BM_LINE / 8] __attribute__((aligned(4096)));
 
 int main(void)

@@ -7,6 +7,7 @@
 #include "mmu.h"
 
 #define N 3
+/* volatile: every access must reach the memory system */
 static volatile uint64_t bufs[N][512] __attribute__((aligned(4096)));
 
 int main(void)

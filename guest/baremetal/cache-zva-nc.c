@@ -8,6 +8,7 @@
 #include "bm.h"
 #include "mmu.h"
 
+/* volatile: every access must reach the memory system */
 static volatile uint64_t buf[512] __attribute__((aligned(4096)));
 
 int main(void)
@@ -17,7 +18,7 @@ int main(void)
     bm_mmu_enable();
     BM_NC(buf)[0] = 0x1234;
     for (int i = 0; i < 4096; i += BM_LINE) {
-        dc_zva(BM_NC((volatile uint8_t *)buf) + i);
+        dc_zva(BM_NC((volatile uint8_t *)buf) + i);   /* byte steps */
     }
     dsb_sy();
     if (BM_NC(buf)[0] != 0) {

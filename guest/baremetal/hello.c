@@ -6,6 +6,7 @@
  */
 #include "bm.h"
 
+/* volatile: every access must reach the memory system */
 static volatile uint64_t words[64];
 
 int main(void)

@@ -30,7 +30,10 @@ void bm_mmu_enable(void)
         l1_table[i] = i * GIB | BLOCK | ATTRIDX(ATTR_WB) | SH_INNER | AF;
         l1_table[i + 4] = i * GIB | BLOCK | ATTRIDX(ATTR_NC) | SH_INNER | AF;
     }
-    /* T0SZ 25 (39-bit VA), WB WA walks, inner shareable, 4K, 40-bit PA, no TTBR1 */
+    /*
+     * T0SZ 25 (39-bit VA), WB WA walks, inner shareable, 4K granule,
+     * 40-bit PA, no TTBR1 walks
+     */
     tcr = 25 | (1ULL << 8) | (1ULL << 10) | (3ULL << 12) | (1ULL << 23) |
           (2ULL << 32);
     __asm__ volatile(
@@ -50,6 +53,7 @@ void bm_mmu_enable(void)
     __asm__ volatile("msr sctlr_el1, %0\nisb" : : "r"(sctlr) : "memory");
 }
 
+/* volatile: the caller's buffers are device-visible memory */
 void bm_dcache_range(const volatile void *p, unsigned long len, int inval)
 {
     uintptr_t a = (uintptr_t)p & ~(uintptr_t)(BM_LINE - 1);
@@ -96,11 +100,12 @@ static uint8_t scm_buf[4096] __attribute__((aligned(4096)));
 long bm_scm_assign(uint64_t addr, uint64_t size, unsigned src_vmid,
                    const unsigned *dest_vmids, unsigned ndest)
 {
+    /* volatile: the firmware reads these lists from memory */
     volatile uint8_t *b = BM_NC(scm_buf);
-    volatile uint32_t *src = (volatile uint32_t *)b;
-    volatile uint64_t *mem = (volatile uint64_t *)(b + 64);
-    volatile uint32_t *dest = (volatile uint32_t *)(b + 128);
-    volatile uint64_t *ext = (volatile uint64_t *)(b + 1024);
+    volatile uint32_t *src = (volatile uint32_t *)b;        /* see above */
+    volatile uint64_t *mem = (volatile uint64_t *)(b + 64);  /* see above */
+    volatile uint32_t *dest = (volatile uint32_t *)(b + 128); /* ditto */
+    volatile uint64_t *ext = (volatile uint64_t *)(b + 1024); /* ditto */
     uint64_t base = (uintptr_t)scm_buf;
     register uint64_t x0 __asm__("x0") = 0x42000C16;
     register uint64_t x1 __asm__("x1") = 0x1117;

@@ -21,22 +21,22 @@
 
 void bm_mmu_enable(void);
 
-static inline void dc_cvac(const volatile void *p)
+static inline void dc_cvac(const volatile void *p)   /* any pointer */
 {
     __asm__ volatile("dc cvac, %0" : : "r"(p) : "memory");
 }
 
-static inline void dc_civac(const volatile void *p)
+static inline void dc_civac(const volatile void *p)   /* any pointer */
 {
     __asm__ volatile("dc civac, %0" : : "r"(p) : "memory");
 }
 
-static inline void dc_ivac(const volatile void *p)
+static inline void dc_ivac(const volatile void *p)   /* any pointer */
 {
     __asm__ volatile("dc ivac, %0" : : "r"(p) : "memory");
 }
 
-static inline void dc_zva(volatile void *p)
+static inline void dc_zva(volatile void *p)   /* any pointer */
 {
     __asm__ volatile("dc zva, %0" : : "r"(p) : "memory");
 }

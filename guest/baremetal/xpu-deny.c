@@ -16,8 +16,9 @@
 
 int main(void)
 {
-    volatile uint64_t *page = (volatile uint64_t *)XPU_PAGE;
-    volatile uint64_t *next = (volatile uint64_t *)(XPU_PAGE + 0x1000);
+    /* volatile: each access must reach the XPU */
+    volatile uint64_t *page = (volatile uint64_t *)XPU_PAGE;  /* see above */
+    volatile uint64_t *next = (volatile uint64_t *)(XPU_PAGE + 0x1000); /* " */
     uint64_t v = page[0];
 
     bm_puts("bm: read of the modem's read-shared page gave ");
@@ -33,7 +34,8 @@ int main(void)
     bm_puts("\n");
     page[8] = 0xbad;
     /* QEMU has been asked to exit; the store must not be visible */
-    for (volatile int i = 0; i < 1000000; i++) {
+    for (volatile int i = 0; i < 1000000; i++) {   /* a bounded wait */
+        /* QEMU stops this CPU at the violation; reaching the end fails */
     }
     BM_FAIL("no XPU violation");
     return 1;

@@ -535,6 +535,10 @@ static void sm8250_create_dram(QcomSM8250MachineState *s)
         memory = sysbus_mmio_get_region(sbd, 2);
         cpu_dcache_set_master_namer(CPU_DCACHE(s->dcache),
                                     sm8250_master_name);
+        /* no-map carve-outs of the DT: the CPUs never fill them on their own */
+        cpu_dcache_add_nomap(CPU_DCACHE(s->dcache),
+                             qcom_sm8250_memmap[SM8250_SMEM].base,
+                             qcom_sm8250_memmap[SM8250_SMEM].size);
     }
 
     if (s->xpu_enabled) {
