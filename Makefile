@@ -43,6 +43,7 @@ qtests: qemu
 # Cross-built guest side: kernel, init, bare-metal programs.
 kernel: $(BUILD)/.setup-done
 	guest/build-kernel stock
+	guest/build-kernel clean-only
 
 guest: $(BUILD)/.setup-done
 	$(MAKE) -C guest

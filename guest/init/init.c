@@ -10,6 +10,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -121,6 +122,108 @@ static void report_deferred(void)
     report("deferred-count", "%d", n);
 }
 
+/* The first line of a sysfs attribute, without its newline; "" if none. */
+static void read_attr(const char *dir, const char *attr, char *buf,
+                      size_t len)
+{
+    char path[512];
+    FILE *f;
+
+    snprintf(path, sizeof(path), "%s/%s", dir, attr);
+    buf[0] = 0;
+    f = fopen(path, "r");
+    if (f) {
+        if (!fgets(buf, len, f)) {
+            buf[0] = 0;
+        }
+        buf[strcspn(buf, "\n")] = 0;
+        fclose(f);
+    }
+}
+
+/*
+ * One step of the modem's life: "qms: step N ACTION" before the write,
+ * so a finding the machine reports during the write is attributed to it,
+ * then "qms: result N ACTION ok|errno-N STATE". Writing the state
+ * attribute is synchronous: rproc_boot() returns once the driver saw
+ * the modem come up (or gave up), rproc_shutdown() once it stopped.
+ */
+static int modem_step(const char *dir, int n, const char *action)
+{
+    char path[512], state[64], res[32] = "ok";
+    int fd, err = 0;
+
+    report("step", "%d %s", n, action);
+    snprintf(path, sizeof(path), "%s/state", dir);
+    fd = open(path, O_WRONLY);
+    if (fd < 0 || write(fd, action, strlen(action)) < 0) {
+        err = errno;
+    }
+    if (fd >= 0) {
+        close(fd);
+    }
+    read_attr(dir, "state", state, sizeof(state));
+    if (err) {
+        snprintf(res, sizeof(res), "errno-%d", err);
+        report("error", "step %d %s: %s", n, action, strerror(err));
+    }
+    report("result", "%d %s %s %s", n, action, res, state);
+    return err;
+}
+
+/*
+ * The modem: "qms: rproc RPROC NAME FIRMWARE STATE DRIVER" for each
+ * remoteproc, then start, stop and start again the one the Q6v5 MSS
+ * driver registered. "qms: modem-count" says how many there are (the
+ * runner wants 1).
+ */
+static void run_modem(void)
+{
+    const char *top = "/sys/class/remoteproc";
+    static const char *const steps[] = { "start", "stop", "start" };
+    struct dirent **rp;
+    int nrp = scandir(top, &rp, NULL, by_name);
+    int modems = 0;
+    char dir[512] = "";
+
+    for (int i = 0; i < nrp; i++) {
+        char d[300], name[128], fw[256], state[64], path[320];
+        char link[PATH_MAX] = "?";
+        const char *driver;
+
+        if (rp[i]->d_name[0] != '.') {
+            snprintf(d, sizeof(d), "%s/%s", top, rp[i]->d_name);
+            read_attr(d, "name", name, sizeof(name));
+            read_attr(d, "firmware", fw, sizeof(fw));
+            read_attr(d, "state", state, sizeof(state));
+            snprintf(path, sizeof(path), "%s/device/driver", d);
+            if (!realpath(path, link)) {
+                strcpy(link, "?");
+            }
+            driver = strrchr(link, '/') ? strrchr(link, '/') + 1 : link;
+            report("rproc", "%s %s %s %s %s", rp[i]->d_name, name, fw, state,
+                   driver);
+            if (!strcmp(driver, "qcom-q6v5-mss")) {
+                snprintf(dir, sizeof(dir), "%s", d);
+                modems++;
+            }
+        }
+        free(rp[i]);
+    }
+    if (nrp >= 0) {
+        free(rp);
+    }
+    report("modem-count", "%d", modems);
+    if (modems != 1) {
+        return;
+    }
+    for (unsigned i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
+        if (modem_step(dir, i + 1, steps[i])) {
+            break;
+        }
+    }
+}
+
 int main(void)
 {
     struct utsname u;
@@ -142,6 +245,7 @@ int main(void)
     report("cpus", "%ld", sysconf(_SC_NPROCESSORS_ONLN));
     report_bound();
     report_deferred();
+    run_modem();
     report("done", "poweroff");
 
     sync();

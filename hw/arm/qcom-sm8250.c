@@ -24,7 +24,11 @@
 #include "hw/char/pl011.h"
 #include "hw/intc/arm_gicv3_common.h"
 #include "hw/misc/cpu-dcache.h"
+#include "hw/misc/qcom-aoss-reset.h"
 #include "hw/misc/qcom-apcs-ipc.h"
+#include "hw/misc/qcom-cmd-db.h"
+#include "hw/misc/qcom-pdc-reset.h"
+#include "hw/misc/qcom-rpmh-rsc.h"
 #include "hw/misc/qcom-smem.h"
 #include "hw/misc/qcom-tcsr-mutex.h"
 #include "hw/misc/qcom-scm.h"
@@ -76,6 +80,20 @@ const MemMapEntry qcom_sm8250_memmap[SM8250_NUM_BLOCKS] = {
     [SM8250_APSS_SHARED] = { 0x17990000, 0x1000 },
     /* SMEM carve-out in DRAM, laid out at reset as the boot loader does */
     [SM8250_SMEM] =        { 0x80900000, 0x200000 },
+    /* Command DB, left in DRAM by the AOP's boot firmware */
+    [SM8250_CMD_DB] =      { 0x80860000, 0x20000 },
+    /* APPS RSC: DRV 0, 1 and 2 of 64 KiB each; Linux's is DRV 2 */
+    [SM8250_RPMH_RSC] =    { 0x18200000, 0x30000 },
+    /*
+     * The modem's reset controllers, at SDM845's addresses (SM8250 has
+     * no integrated modem): AOSS clock controller resets and PDC global.
+     */
+    [SM8250_AOSS_RESET] =  { 0x0c2a0000, 0x31000 },
+    [SM8250_PDC_RESET] =   { 0x0b2e0000, 0x20000 },
+    /* The modem's carve-outs (SDM845's), and the optional metadata one */
+    [SM8250_MPSS_MEM] =    { 0x8e000000, 0x7800000 },
+    [SM8250_MBA_MEM] =     { 0x96500000, 0x200000 },
+    [SM8250_METADATA_MEM] = { 0x96700000, 0x4000 },
 };
 
 /* GIC SPI numbers (interrupt ID - 32) */
@@ -89,6 +107,34 @@ const MemMapEntry qcom_sm8250_memmap[SM8250_NUM_BLOCKS] = {
 #define SM8250_MSS_SMP2P_ITEM_IN 435
 #define SM8250_MSS_SMP2P_ITEM_OUT 428
 #define SM8250_SMEM_HWLOCK 3
+/* The modem's AXI halt registers in the TCSR block (SDM845's offsets) */
+#define SM8250_MSS_HALT_Q6 0x3000
+#define SM8250_MSS_HALT_MODEM 0x5000
+#define SM8250_MSS_HALT_NC 0x4000
+/* dt-bindings/power/qcom-rpmpd.h: SDM845_MX, SDM845_CX, SDM845_MSS */
+#define SM8250_RPMHPD_MX 1
+#define SM8250_RPMHPD_CX 3
+#define SM8250_RPMHPD_MSS 8
+
+/*
+ * The clocks qcom_q6v5_mss enables for "qcom,sdm845-mss-pil", by the
+ * names it asks for, as fixed clocks named after the GCC (and RPMh XO)
+ * branches that feed them on SDM845.
+ */
+static const struct {
+    const char *name;
+    const char *node;
+    uint32_t hz;
+} sm8250_mss_clocks[SM8250_MSS_NUM_CLOCKS] = {
+    { "iface", "gcc-mss-cfg-ahb-clk", 19200000 },
+    { "bus", "gcc-mss-q6-memnoc-axi-clk", 19200000 },
+    { "mem", "gcc-boot-rom-ahb-clk", 19200000 },
+    { "gpll0_mss", "gcc-mss-gpll0-div-clk-src", 300000000 },
+    { "snoc_axi", "gcc-mss-snoc-axi-clk", 19200000 },
+    { "mnoc_axi", "gcc-mss-mfab-axis-clk", 19200000 },
+    { "prng", "gcc-prng-ahb-clk", 19200000 },
+    { "xo", "rpmh-cxo-clk", 19200000 },
+};
 
 /*
  * Reserved memory later blocks place below 0xc0000000 (SMEM, cmd-db, the
@@ -260,6 +306,11 @@ static void sm8250_fdt_add_scm(QcomSM8250MachineState *s)
     qemu_fdt_setprop(s->fdt, "/firmware/scm", "compatible", compat,
                      sizeof(compat));
     qemu_fdt_setprop_cell(s->fdt, "/firmware/scm", "#reset-cells", 1);
+    /* -global qcom-scm.dma-coherent=on: Linux skips cache maintenance */
+    if (object_property_get_bool(OBJECT(s->scm), "dma-coherent",
+                                 &error_abort)) {
+        qemu_fdt_setprop(s->fdt, "/firmware/scm", "dma-coherent", NULL, 0);
+    }
 }
 
 /*
@@ -315,6 +366,7 @@ static void sm8250_fdt_add_services(QcomSM8250MachineState *s)
     qemu_fdt_setprop_string(s->fdt, child, "qcom,entry-name", "slave-kernel");
     qemu_fdt_setprop(s->fdt, child, "interrupt-controller", NULL, 0);
     qemu_fdt_setprop_cell(s->fdt, child, "#interrupt-cells", 2);
+    qemu_fdt_setprop_cell(s->fdt, child, "phandle", s->smp2p_in_phandle);
     g_free(child);
 
     child = g_strdup_printf("%s/master-kernel", name);
@@ -322,12 +374,259 @@ static void sm8250_fdt_add_services(QcomSM8250MachineState *s)
     qemu_fdt_setprop_string(s->fdt, child, "qcom,entry-name",
                             "master-kernel");
     qemu_fdt_setprop_cell(s->fdt, child, "#qcom,smem-state-cells", 1);
+    qemu_fdt_setprop_cell(s->fdt, child, "phandle", s->smp2p_out_phandle);
+}
+
+static uint32_t sm8250_fdt_add_nomap(QcomSM8250MachineState *s,
+                                     const char *node, int block)
+{
+    const MemMapEntry *e = &qcom_sm8250_memmap[block];
+    g_autofree char *name = g_strdup_printf("/reserved-memory/%s@%"
+                                            HWADDR_PRIx, node, e->base);
+    uint32_t phandle = qemu_fdt_alloc_phandle(s->fdt);
+
+    qemu_fdt_add_subnode(s->fdt, name);
+    qemu_fdt_setprop_sized_cells(s->fdt, name, "reg", 2, e->base,
+                                 2, e->size);
+    qemu_fdt_setprop(s->fdt, name, "no-map", NULL, 0);
+    qemu_fdt_setprop_cell(s->fdt, name, "phandle", phandle);
+    return phandle;
+}
+
+/*
+ * The modem's reset controllers, its halt registers' TCSR block (a
+ * syscon), and fixed clocks standing in for the GCC branches the driver
+ * enables; no driver ever sets their rates.
+ */
+static void sm8250_fdt_add_mss_providers(QcomSM8250MachineState *s)
+{
+    const MemMapEntry *aoss = &qcom_sm8250_memmap[SM8250_AOSS_RESET];
+    const MemMapEntry *pdc = &qcom_sm8250_memmap[SM8250_PDC_RESET];
+    const MemMapEntry *tcsr = &qcom_sm8250_memmap[SM8250_TCSR];
+    const char tcsr_compat[] = "qcom,sdm845-tcsr\0syscon";
+    g_autofree char *name = NULL;
+
+    name = g_strdup_printf("/soc/reset-controller@%" HWADDR_PRIx, aoss->base);
+    qemu_fdt_add_subnode(s->fdt, name);
+    qemu_fdt_setprop_string(s->fdt, name, "compatible", "qcom,sdm845-aoss-cc");
+    qemu_fdt_setprop_sized_cells(s->fdt, name, "reg",
+                                 2, aoss->base, 2, aoss->size);
+    qemu_fdt_setprop_cell(s->fdt, name, "#reset-cells", 1);
+    qemu_fdt_setprop_cell(s->fdt, name, "phandle", s->aoss_reset_phandle);
+    g_free(name);
+
+    name = g_strdup_printf("/soc/reset-controller@%" HWADDR_PRIx, pdc->base);
+    qemu_fdt_add_subnode(s->fdt, name);
+    qemu_fdt_setprop_string(s->fdt, name, "compatible",
+                            "qcom,sdm845-pdc-global");
+    qemu_fdt_setprop_sized_cells(s->fdt, name, "reg",
+                                 2, pdc->base, 2, pdc->size);
+    qemu_fdt_setprop_cell(s->fdt, name, "#reset-cells", 1);
+    qemu_fdt_setprop_cell(s->fdt, name, "phandle", s->pdc_reset_phandle);
+    g_free(name);
+
+    name = g_strdup_printf("/soc/syscon@%" HWADDR_PRIx, tcsr->base);
+    qemu_fdt_add_subnode(s->fdt, name);
+    qemu_fdt_setprop(s->fdt, name, "compatible", tcsr_compat,
+                     sizeof(tcsr_compat));
+    qemu_fdt_setprop_sized_cells(s->fdt, name, "reg",
+                                 2, tcsr->base, 2, tcsr->size);
+    qemu_fdt_setprop_cell(s->fdt, name, "phandle", s->tcsr_phandle);
+
+    for (int i = 0; i < ARRAY_SIZE(sm8250_mss_clocks); i++) {
+        g_autofree char *clk = g_strdup_printf("/clocks/%s",
+                                               sm8250_mss_clocks[i].node);
+
+        s->mss_clk_phandle[i] = qemu_fdt_alloc_phandle(s->fdt);
+        qemu_fdt_add_subnode(s->fdt, clk);
+        qemu_fdt_setprop_string(s->fdt, clk, "compatible", "fixed-clock");
+        qemu_fdt_setprop_cell(s->fdt, clk, "#clock-cells", 0);
+        qemu_fdt_setprop_cell(s->fdt, clk, "clock-frequency",
+                              sm8250_mss_clocks[i].hz);
+        qemu_fdt_setprop_string(s->fdt, clk, "clock-output-names",
+                                sm8250_mss_clocks[i].node);
+        qemu_fdt_setprop_cell(s->fdt, clk, "phandle", s->mss_clk_phandle[i]);
+    }
+}
+
+/*
+ * The modem as sdm845.dtsi describes mss_pil (qcom,q6v5.txt): its
+ * carve-outs, the optional metadata carve-out of 6.12's DTs, clocks,
+ * resets, power domains, SMP2P interrupts and the stop state.
+ */
+static void sm8250_fdt_add_mss(QcomSM8250MachineState *s)
+{
+    const MemMapEntry *q6 = &qcom_sm8250_memmap[SM8250_MSS_QDSP6];
+    const MemMapEntry *rmb = &qcom_sm8250_memmap[SM8250_MSS_RMB];
+    const char reg_names[] = "qdsp6\0rmb";
+    const char irq_names[] = "wdog\0fatal\0ready\0handover\0stop-ack\0"
+                             "shutdown-ack";
+    const char reset_names[] = "mss_restart\0pdc_reset";
+    const char pd_names[] = "cx\0mx\0mss";
+    const char fw_names[] = QCOM_SM8250_MBA_FW "\0" QCOM_SM8250_MPSS_FW;
+    uint32_t mba, mpss, metadata = 0;
+    uint32_t clocks[ARRAY_SIZE(sm8250_mss_clocks)];
+    GString *clk_names = g_string_new(NULL);
+    g_autofree char *name = NULL;
+    g_autofree char *child = NULL;
+
+    mpss = sm8250_fdt_add_nomap(s, "mpss", SM8250_MPSS_MEM);
+    mba = sm8250_fdt_add_nomap(s, "mba", SM8250_MBA_MEM);
+    if (s->metadata_carveout) {
+        metadata = sm8250_fdt_add_nomap(s, "mpss-metadata",
+                                        SM8250_METADATA_MEM);
+    }
+
+    name = g_strdup_printf("/soc/remoteproc@%" HWADDR_PRIx, q6->base);
+    qemu_fdt_add_subnode(s->fdt, name);
+    qemu_fdt_setprop_string(s->fdt, name, "compatible", "qcom,sdm845-mss-pil");
+    qemu_fdt_setprop_sized_cells(s->fdt, name, "reg", 2, q6->base,
+                                 2, q6->size, 2, rmb->base, 2, rmb->size);
+    qemu_fdt_setprop(s->fdt, name, "reg-names", reg_names,
+                     sizeof(reg_names));
+    qemu_fdt_setprop(s->fdt, name, "firmware-name", fw_names,
+                     sizeof(fw_names));
+    /* the watchdog, then the modem's SMP2P bits 0-3 and 7 */
+    qemu_fdt_setprop_cells(s->fdt, name, "interrupts-extended",
+                           s->gic_phandle, GIC_FDT_IRQ_TYPE_SPI,
+                           SM8250_MSS_WDOG_SPI, GIC_FDT_IRQ_FLAGS_EDGE_LO_HI,
+                           s->smp2p_in_phandle, 0, GIC_FDT_IRQ_FLAGS_EDGE_LO_HI,
+                           s->smp2p_in_phandle, 1, GIC_FDT_IRQ_FLAGS_EDGE_LO_HI,
+                           s->smp2p_in_phandle, 2, GIC_FDT_IRQ_FLAGS_EDGE_LO_HI,
+                           s->smp2p_in_phandle, 3, GIC_FDT_IRQ_FLAGS_EDGE_LO_HI,
+                           s->smp2p_in_phandle, 7,
+                           GIC_FDT_IRQ_FLAGS_EDGE_LO_HI);
+    qemu_fdt_setprop(s->fdt, name, "interrupt-names", irq_names,
+                     sizeof(irq_names));
+    for (int i = 0; i < ARRAY_SIZE(sm8250_mss_clocks); i++) {
+        clocks[i] = cpu_to_be32(s->mss_clk_phandle[i]);
+        g_string_append(clk_names, sm8250_mss_clocks[i].name);
+        g_string_append_c(clk_names, 0);
+    }
+    qemu_fdt_setprop(s->fdt, name, "clocks", clocks, sizeof(clocks));
+    qemu_fdt_setprop(s->fdt, name, "clock-names", clk_names->str,
+                     clk_names->len);
+    g_string_free(clk_names, true);
+    qemu_fdt_setprop_cells(s->fdt, name, "qcom,smem-states",
+                           s->smp2p_out_phandle, 0);
+    qemu_fdt_setprop_string(s->fdt, name, "qcom,smem-state-names", "stop");
+    qemu_fdt_setprop_cells(s->fdt, name, "resets",
+                           s->aoss_reset_phandle, QCOM_AOSS_RESET_MSS,
+                           s->pdc_reset_phandle, QCOM_PDC_RESET_MODEM);
+    qemu_fdt_setprop(s->fdt, name, "reset-names", reset_names,
+                     sizeof(reset_names));
+    qemu_fdt_setprop_cells(s->fdt, name, "qcom,halt-regs", s->tcsr_phandle,
+                           SM8250_MSS_HALT_Q6, SM8250_MSS_HALT_MODEM,
+                           SM8250_MSS_HALT_NC);
+    qemu_fdt_setprop_cells(s->fdt, name, "power-domains",
+                           s->rpmhpd_phandle, SM8250_RPMHPD_CX,
+                           s->rpmhpd_phandle, SM8250_RPMHPD_MX,
+                           s->rpmhpd_phandle, SM8250_RPMHPD_MSS);
+    qemu_fdt_setprop(s->fdt, name, "power-domain-names", pd_names,
+                     sizeof(pd_names));
+
+    /* Added last first: libfdt puts each new subnode at the front. */
+    if (metadata) {
+        child = g_strdup_printf("%s/metadata", name);
+        qemu_fdt_add_subnode(s->fdt, child);
+        qemu_fdt_setprop_cell(s->fdt, child, "memory-region", metadata);
+        g_free(child);
+    }
+    child = g_strdup_printf("%s/mpss", name);
+    qemu_fdt_add_subnode(s->fdt, child);
+    qemu_fdt_setprop_cell(s->fdt, child, "memory-region", mpss);
+    g_free(child);
+    child = g_strdup_printf("%s/mba", name);
+    qemu_fdt_add_subnode(s->fdt, child);
+    qemu_fdt_setprop_cell(s->fdt, child, "memory-region", mba);
+}
+
+/* RPMh: Linux's RSC is DRV 2; DRV n interrupts on SPI 3 + n (level) */
+#define SM8250_RSC_DRV 2
+#define SM8250_RSC_SPI(drv) (3 + (drv))
+
+/* The rpmhpd OPP table, as sm8250.dtsi lists it (RPMH_REGULATOR_LEVEL_*) */
+static const uint32_t sm8250_rpmhpd_levels[] = {
+    16, 48, 64, 128, 192, 256, 320, 336, 384, 416,
+};
+
+/*
+ * RPMh as sm8250.dtsi describes it: the Command DB carve-out and the APPS
+ * RSC (qcom,rpmh-rsc.yaml) with its power-domain provider; no clock
+ * controller or BCM voter, and "qcom,sdm845-rpmhpd", whose rails (cx, mx,
+ * mss...) are the ones the SDM845 MSS binding names.
+ */
+static void sm8250_fdt_add_rpmh(QcomSM8250MachineState *s)
+{
+    const MemMapEntry *cmd_db = &qcom_sm8250_memmap[SM8250_CMD_DB];
+    hwaddr rsc = qcom_sm8250_memmap[SM8250_RPMH_RSC].base;
+    const hwaddr drv = QCOM_RPMH_RSC_DRV_SIZE;
+    const char reg_names[] = "drv-0\0drv-1\0drv-2";
+    uint32_t opp_table = qemu_fdt_alloc_phandle(s->fdt);
+    g_autofree char *name = NULL;
+    g_autofree char *pd = NULL;
+    g_autofree char *opps = NULL;
+
+    name = g_strdup_printf("/reserved-memory/memory@%" HWADDR_PRIx,
+                           cmd_db->base);
+    qemu_fdt_add_subnode(s->fdt, name);
+    qemu_fdt_setprop_string(s->fdt, name, "compatible", "qcom,cmd-db");
+    qemu_fdt_setprop_sized_cells(s->fdt, name, "reg", 2, cmd_db->base,
+                                 2, cmd_db->size);
+    qemu_fdt_setprop(s->fdt, name, "no-map", NULL, 0);
+    g_free(name);
+
+    name = g_strdup_printf("/soc/rsc@%" HWADDR_PRIx, rsc);
+    qemu_fdt_add_subnode(s->fdt, name);
+    qemu_fdt_setprop_string(s->fdt, name, "label", "apps_rsc");
+    qemu_fdt_setprop_string(s->fdt, name, "compatible", "qcom,rpmh-rsc");
+    qemu_fdt_setprop_sized_cells(s->fdt, name, "reg",
+                                 2, rsc, 2, drv,
+                                 2, rsc + drv, 2, drv,
+                                 2, rsc + 2 * drv, 2, drv);
+    qemu_fdt_setprop(s->fdt, name, "reg-names", reg_names,
+                     sizeof(reg_names));
+    qemu_fdt_setprop_cells(s->fdt, name, "interrupts",
+                           GIC_FDT_IRQ_TYPE_SPI, SM8250_RSC_SPI(0),
+                           GIC_FDT_IRQ_FLAGS_LEVEL_HI,
+                           GIC_FDT_IRQ_TYPE_SPI, SM8250_RSC_SPI(1),
+                           GIC_FDT_IRQ_FLAGS_LEVEL_HI,
+                           GIC_FDT_IRQ_TYPE_SPI, SM8250_RSC_SPI(2),
+                           GIC_FDT_IRQ_FLAGS_LEVEL_HI);
+    qemu_fdt_setprop_cell(s->fdt, name, "qcom,tcs-offset",
+                          QCOM_RPMH_RSC_TCS_OFFSET);
+    qemu_fdt_setprop_cell(s->fdt, name, "qcom,drv-id", SM8250_RSC_DRV);
+    /* <ACTIVE_TCS 2>, <SLEEP_TCS 3>, <WAKE_TCS 3>, <CONTROL_TCS 1> */
+    qemu_fdt_setprop_cells(s->fdt, name, "qcom,tcs-config",
+                           QCOM_RPMH_SET_ACTIVE, 2, QCOM_RPMH_SET_SLEEP, 3,
+                           QCOM_RPMH_SET_WAKE, 3, 3, 1);
+
+    s->rpmhpd_phandle = qemu_fdt_alloc_phandle(s->fdt);
+    pd = g_strdup_printf("%s/power-controller", name);
+    qemu_fdt_add_subnode(s->fdt, pd);
+    qemu_fdt_setprop_string(s->fdt, pd, "compatible", "qcom,sdm845-rpmhpd");
+    qemu_fdt_setprop_cell(s->fdt, pd, "#power-domain-cells", 1);
+    qemu_fdt_setprop_cell(s->fdt, pd, "operating-points-v2", opp_table);
+    qemu_fdt_setprop_cell(s->fdt, pd, "phandle", s->rpmhpd_phandle);
+
+    opps = g_strdup_printf("%s/opp-table", pd);
+    qemu_fdt_add_subnode(s->fdt, opps);
+    qemu_fdt_setprop_string(s->fdt, opps, "compatible",
+                            "operating-points-v2");
+    qemu_fdt_setprop_cell(s->fdt, opps, "phandle", opp_table);
+    /* Added last first: libfdt puts each new subnode at the front. */
+    for (int i = ARRAY_SIZE(sm8250_rpmhpd_levels) - 1; i >= 0; i--) {
+        g_autofree char *opp = g_strdup_printf("%s/opp%d", opps, i + 1);
+
+        qemu_fdt_add_subnode(s->fdt, opp);
+        qemu_fdt_setprop_cell(s->fdt, opp, "opp-level",
+                              sm8250_rpmhpd_levels[i]);
+    }
 }
 
 static void sm8250_create_fdt(QcomSM8250MachineState *s)
 {
-    uint32_t gic_phandle;
-
+    const char root_compat[] = "qcom,sm8250-mtp\0qcom,sm8250";
     s->fdt = create_device_tree(&s->fdt_size);
     if (!s->fdt) {
         error_report("qcom-sm8250: cannot create the device tree");
@@ -335,7 +634,9 @@ static void sm8250_create_fdt(QcomSM8250MachineState *s)
     }
     qemu_fdt_setprop_string(s->fdt, "/", "model",
                             "Qualcomm Technologies, Inc. SM8250 (qcom-mss-sim)");
-    qemu_fdt_setprop_string(s->fdt, "/", "compatible", "qcom,sm8250");
+    /* As sm8250-mtp.dts: the bindings want a board before the SoC */
+    qemu_fdt_setprop(s->fdt, "/", "compatible", root_compat,
+                     sizeof(root_compat));
     qemu_fdt_setprop_cell(s->fdt, "/", "#address-cells", 2);
     qemu_fdt_setprop_cell(s->fdt, "/", "#size-cells", 2);
 
@@ -345,18 +646,26 @@ static void sm8250_create_fdt(QcomSM8250MachineState *s)
     qemu_fdt_setprop_cell(s->fdt, "/soc", "#size-cells", 2);
     qemu_fdt_setprop(s->fdt, "/soc", "ranges", NULL, 0);
 
-    gic_phandle = qemu_fdt_alloc_phandle(s->fdt);
-    qemu_fdt_setprop_cell(s->fdt, "/", "interrupt-parent", gic_phandle);
+    s->gic_phandle = qemu_fdt_alloc_phandle(s->fdt);
+    qemu_fdt_setprop_cell(s->fdt, "/", "interrupt-parent", s->gic_phandle);
     s->tcsr_mutex_phandle = qemu_fdt_alloc_phandle(s->fdt);
     s->apss_shared_phandle = qemu_fdt_alloc_phandle(s->fdt);
+    s->smp2p_in_phandle = qemu_fdt_alloc_phandle(s->fdt);
+    s->smp2p_out_phandle = qemu_fdt_alloc_phandle(s->fdt);
+    s->aoss_reset_phandle = qemu_fdt_alloc_phandle(s->fdt);
+    s->pdc_reset_phandle = qemu_fdt_alloc_phandle(s->fdt);
+    s->tcsr_phandle = qemu_fdt_alloc_phandle(s->fdt);
 
     sm8250_fdt_add_memory(s);
     sm8250_fdt_add_cpus(s);
     sm8250_fdt_add_timer(s);
-    sm8250_fdt_add_gic(s, gic_phandle);
+    sm8250_fdt_add_gic(s, s->gic_phandle);
     sm8250_fdt_add_uart(s);
     sm8250_fdt_add_scm(s);
     sm8250_fdt_add_services(s);
+    sm8250_fdt_add_rpmh(s);
+    sm8250_fdt_add_mss_providers(s);
+    sm8250_fdt_add_mss(s);
 }
 
 static void sm8250_create_gic(QcomSM8250MachineState *s)
@@ -496,6 +805,11 @@ static void sm8250_xpu_changed(Notifier *n, void *data)
     }
 }
 
+/* DRAM carve-outs the DT reserves with no-map */
+static const int sm8250_nomap_blocks[] = {
+    SM8250_SMEM, SM8250_MPSS_MEM, SM8250_MBA_MEM, SM8250_METADATA_MEM,
+};
+
 /*
  * DRAM and what stands in front of it:
  *
@@ -536,9 +850,14 @@ static void sm8250_create_dram(QcomSM8250MachineState *s)
         cpu_dcache_set_master_namer(CPU_DCACHE(s->dcache),
                                     sm8250_master_name);
         /* no-map carve-outs of the DT: the CPUs never fill them on their own */
-        cpu_dcache_add_nomap(CPU_DCACHE(s->dcache),
-                             qcom_sm8250_memmap[SM8250_SMEM].base,
-                             qcom_sm8250_memmap[SM8250_SMEM].size);
+        for (int i = 0; i < ARRAY_SIZE(sm8250_nomap_blocks); i++) {
+            const MemMapEntry *e = &qcom_sm8250_memmap[sm8250_nomap_blocks[i]];
+
+            if (sm8250_nomap_blocks[i] != SM8250_METADATA_MEM ||
+                s->metadata_carveout) {
+                cpu_dcache_add_nomap(CPU_DCACHE(s->dcache), e->base, e->size);
+            }
+        }
     }
 
     if (s->xpu_enabled) {
@@ -584,6 +903,11 @@ static void sm8250_create_scm(QcomSM8250MachineState *s)
     }
     object_property_set_link(OBJECT(s->scm), "memory", OBJECT(&s->soc_bus),
                              &error_abort);
+    /* what the CPUs see, for dma-coherent */
+    object_property_set_link(OBJECT(s->scm), "ram", OBJECT(ms->ram),
+                             &error_abort);
+    qdev_prop_set_uint64(s->scm, "ram-base",
+                         qcom_sm8250_memmap[SM8250_DRAM].base);
     qdev_realize_and_unref(s->scm, NULL, &error_fatal);
 
     for (int n = 0; n < ms->smp.cpus; n++) {
@@ -643,6 +967,25 @@ static void sm8250_create_services(QcomSM8250MachineState *s)
     sysbus_mmio_map(sbd, 0, qcom_sm8250_memmap[SM8250_APSS_SHARED].base);
 }
 
+/* The AOSS and PDC reset controllers, whose lines hold the modem in reset */
+static void sm8250_create_resets(QcomSM8250MachineState *s)
+{
+    SysBusDevice *sbd;
+
+    s->aoss_reset = qdev_new(TYPE_QCOM_AOSS_RESET);
+    object_property_add_child(OBJECT(s), "aoss-reset",
+                              OBJECT(s->aoss_reset));
+    sbd = SYS_BUS_DEVICE(s->aoss_reset);
+    sysbus_realize_and_unref(sbd, &error_fatal);
+    sysbus_mmio_map(sbd, 0, qcom_sm8250_memmap[SM8250_AOSS_RESET].base);
+
+    s->pdc_reset = qdev_new(TYPE_QCOM_PDC_RESET);
+    object_property_add_child(OBJECT(s), "pdc-reset", OBJECT(s->pdc_reset));
+    sbd = SYS_BUS_DEVICE(s->pdc_reset);
+    sysbus_realize_and_unref(sbd, &error_fatal);
+    sysbus_mmio_map(sbd, 0, qcom_sm8250_memmap[SM8250_PDC_RESET].base);
+}
+
 static void sm8250_create_mss(QcomSM8250MachineState *s)
 {
     SysBusDevice *sbd;
@@ -658,6 +1001,9 @@ static void sm8250_create_mss(QcomSM8250MachineState *s)
     sbd = SYS_BUS_DEVICE(s->mss);
     object_property_set_link(OBJECT(s->mss), "smem", OBJECT(s->smem),
                              &error_abort);
+    qdev_prop_set_uint32(s->mss, "halt-q6", SM8250_MSS_HALT_Q6);
+    qdev_prop_set_uint32(s->mss, "halt-modem", SM8250_MSS_HALT_MODEM);
+    qdev_prop_set_uint32(s->mss, "halt-nc", SM8250_MSS_HALT_NC);
     sysbus_realize_and_unref(sbd, &error_fatal);
     sysbus_mmio_map(sbd, 0, qcom_sm8250_memmap[SM8250_MSS_QDSP6].base);
     sysbus_mmio_map(sbd, 1, qcom_sm8250_memmap[SM8250_MSS_RMB].base);
@@ -670,6 +1016,44 @@ static void sm8250_create_mss(QcomSM8250MachineState *s)
                                                  SM8250_MSS_WDOG_SPI));
     qdev_connect_gpio_out(s->apcs, QCOM_APCS_IPC_MSS_SMP2P,
                           qdev_get_gpio_in_named(s->mss, "ipc", 0));
+    qdev_connect_gpio_out(s->aoss_reset, QCOM_AOSS_RESET_MSS,
+                          qdev_get_gpio_in_named(s->mss, "mss_restart", 0));
+    qdev_connect_gpio_out(s->pdc_reset, QCOM_PDC_RESET_MODEM,
+                          qdev_get_gpio_in_named(s->mss, "pdc_reset", 0));
+}
+
+/*
+ * RPMh: the Command DB, laid out at every reset in its DRAM carve-out
+ * through soc-bus, and the APPS RSC, whose DRV 2 is Linux's.
+ */
+static void sm8250_create_rpmh(QcomSM8250MachineState *s)
+{
+    const MemMapEntry *cmd_db = &qcom_sm8250_memmap[SM8250_CMD_DB];
+    SysBusDevice *sbd;
+
+    s->cmd_db = qdev_new(TYPE_QCOM_CMD_DB);
+    object_property_add_child(OBJECT(s), "cmd-db", OBJECT(s->cmd_db));
+    object_property_set_link(OBJECT(s->cmd_db), "memory",
+                             OBJECT(&s->soc_bus), &error_abort);
+    qdev_prop_set_uint64(s->cmd_db, "base", cmd_db->base);
+    qdev_prop_set_uint64(s->cmd_db, "size", cmd_db->size);
+    sysbus_realize_and_unref(SYS_BUS_DEVICE(s->cmd_db), &error_fatal);
+    if (s->dcache) {
+        /* no-map in the DT: the CPUs never fill it on their own */
+        cpu_dcache_add_nomap(CPU_DCACHE(s->dcache), cmd_db->base,
+                             cmd_db->size);
+    }
+
+    s->rsc = qdev_new(TYPE_QCOM_RPMH_RSC);
+    object_property_add_child(OBJECT(s), "apps-rsc", OBJECT(s->rsc));
+    qdev_prop_set_uint32(s->rsc, "drv-id", SM8250_RSC_DRV);
+    sbd = SYS_BUS_DEVICE(s->rsc);
+    sysbus_realize_and_unref(sbd, &error_fatal);
+    sysbus_mmio_map(sbd, 0, qcom_sm8250_memmap[SM8250_RPMH_RSC].base);
+    for (int i = 0; i < QCOM_RPMH_RSC_NUM_DRVS; i++) {
+        sysbus_connect_irq(sbd, i,
+                           qdev_get_gpio_in(s->gic, SM8250_RSC_SPI(i)));
+    }
 }
 
 static void *sm8250_get_dtb(const struct arm_boot_info *info, int *size)
@@ -716,6 +1100,8 @@ static void sm8250_init(MachineState *ms)
     sm8250_create_dram(s);
     sm8250_create_scm(s);
     sm8250_create_services(s);
+    sm8250_create_rpmh(s);
+    sm8250_create_resets(s);
     sm8250_create_mss(s);
     pl011_create(qcom_sm8250_memmap[SM8250_UART].base,
                  qdev_get_gpio_in(s->gic, SM8250_UART_SPI), serial_hd(0));
@@ -740,6 +1126,16 @@ static bool sm8250_get_dcache(Object *obj, Error **errp)
 static void sm8250_set_dcache(Object *obj, bool value, Error **errp)
 {
     QCOM_SM8250_MACHINE(obj)->dcache_enabled = value;
+}
+
+static bool sm8250_get_metadata(Object *obj, Error **errp)
+{
+    return QCOM_SM8250_MACHINE(obj)->metadata_carveout;
+}
+
+static void sm8250_set_metadata(Object *obj, bool value, Error **errp)
+{
+    QCOM_SM8250_MACHINE(obj)->metadata_carveout = value;
 }
 
 static bool sm8250_get_xpu(Object *obj, Error **errp)
@@ -789,6 +1185,11 @@ static void sm8250_class_init(ObjectClass *oc, void *data)
     object_class_property_set_description(oc, "dcache",
         "Model the CPUs' data cache: clean and dirty lines, maintenance, "
         "hazards (default on)");
+    object_class_property_add_bool(oc, "metadata", sm8250_get_metadata,
+                                   sm8250_set_metadata);
+    object_class_property_set_description(oc, "metadata",
+        "Give the modem a no-map carve-out for its firmware metadata, as "
+        "6.12's device trees do (default off)");
 }
 
 static const TypeInfo sm8250_types[] = {

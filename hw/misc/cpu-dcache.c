@@ -407,14 +407,12 @@ static MemTxResult mem_io_write(void *opaque, hwaddr addr, uint64_t data,
     if (!(p->valid & BIT_ULL(line)) || s->coherency == COHERENCY_REPORT) {
         /* nobody holds the line: the CPUs will read what memory has */
         stn_le_p(ram_ptr(s, pageno) + off, size, data);
-    } else if (!writeback) {
-        if (!(p->stale & BIT_ULL(line))) {
-            if (!p->base) {
-                p->base = g_malloc(PAGE);
-            }
-            memcpy(p->base + line * LINE, p->mem + line * LINE, LINE);
-            p->stale |= BIT_ULL(line);
-        }
+    } else if (!writeback && !(p->stale & BIT_ULL(line))) {
+        /*
+         * The first write under a held line makes it stale and is
+         * reported; more writes under it (a memset, say) add nothing
+         * until the CPUs exchange the line with memory again.
+         */
         cpu_dcache_finding(s, cluster ? "mismatched-alias" :
                            "write-under-cache", s->base + addr, attrs,
                            line_dirty(s, pageno, p, line) ?
@@ -423,6 +421,11 @@ static MemTxResult mem_io_write(void *opaque, hwaddr addr, uint64_t data,
                            "wrote memory under a line the CPUs hold: they "
                            "keep reading their older copy until they "
                            "invalidate it");
+        if (!p->base) {
+            p->base = g_malloc(PAGE);
+        }
+        memcpy(p->base + line * LINE, p->mem + line * LINE, LINE);
+        p->stale |= BIT_ULL(line);
     }
     stn_le_p(p->mem + off, size, data);
     return MEMTX_OK;

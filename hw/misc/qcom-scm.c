@@ -7,10 +7,16 @@
  *
  * Calling convention (Linux drivers/firmware/qcom_scm-smc.c, "ARM_64"):
  * x0 = fast << 31 | smc64 << 30 | owner (2 = SiP) << 24 | svc << 8 | cmd,
- * x1 = arginfo (nargs in bits [3:0]), x2..x5 = arguments; with more than
- * four arguments x5 holds the physical address of a buffer with
- * arguments 3..9 as little-endian u64. Results: x0 = status (0 = success),
+ * x1 = arginfo (nargs in bits [3:0], at most 10), x2..x5 = arguments;
+ * with more than four arguments x5 holds the physical address of a
+ * buffer with arguments 3..9 as little-endian u64. Results: x0 = status
+ * (0 = success, else a QCOM_SCM_E* value of drivers/firmware/qcom_scm.h),
  * x1..x3 = values.
+ *
+ * Every call is checked completely before it acts: a call with a wrong
+ * argument count, a list that is not in memory the caller may read, a
+ * list of the wrong size or a range that is unaligned, outside DRAM or
+ * not owned by the source VMIDs answers an error and changes nothing.
  */
 
 #include "qemu/osdep.h"
@@ -27,97 +33,317 @@
 #define SCM_BOOT_SET_DLOAD_MODE SCM_FNID(0x01, 0x10)
 #define SCM_INFO_IS_CALL_AVAIL  SCM_FNID(0x06, 0x01)
 #define SCM_MP_ASSIGN           SCM_FNID(0x0c, 0x16)
+#define SCM_DLOAD_MODE          0x10    /* set_dload_mode's arguments */
 
-/* Status values in x0, as qcom_scm_remap_error() expects them */
+/*
+ * Status values in x0 (drivers/firmware/qcom_scm.h; qcom_scm_remap_error()
+ * turns -1 into -EIO and -2, -3 into -EINVAL). An unknown function ID
+ * answers SMCCC's NOT_SUPPORTED, also -1, as QEMU does for other owners.
+ */
 #define SCM_OK                  0
-#define SCM_ERROR               (-1)
-#define SCM_EINVAL_ADDR         (-2)
-#define SCM_EINVAL_ARG          (-3)
+#define SMCCC_NOT_SUPPORTED     (-1)
+#define SCM_EINVAL_ARG          (-2)
+#define SCM_EINVAL_ADDR         (-3)
+#define SCM_ENOMEM              (-5)
+
+#define SCM_MAX_ARGS            10
+#define SCM_REG_ARGS            4
+#define SCM_EXT_ARGS            7   /* args[3..9] in the buffer at x5 */
 
 /* Permissions in assign_mem's destination list */
+#define SCM_PERM_EXEC           0x1
 #define SCM_PERM_WRITE          0x2
 #define SCM_PERM_READ           0x4
 
-/* Sizes of assign_mem's lists */
+/* assign_mem's lists */
 #define SCM_MEM_ENTRY_SIZE      16  /* u64 addr, u64 size */
+#define SCM_SRC_ENTRY_SIZE      4   /* u32 vmid */
 #define SCM_DEST_ENTRY_SIZE     24  /* u32 vmid, u32 perm, u64 ctx, ... */
-#define SCM_MAX_LIST_ENTRIES    64
+#define SCM_MAX_RANGES          64
+#define SCM_NUM_VMIDS           32  /* the XPU's permission masks */
+
+/* GCTRL of an XPU group (docs/devel/qcom-xpu.rst, register map) */
+#define SCM_XPU_GCTRL_EN        BIT(0)
+#define SCM_XPU_GCTRL_LOCK      BIT(1)
+
+typedef struct ScmRange {
+    uint64_t addr;
+    uint64_t size;
+} ScmRange;
 
 typedef struct ScmCall {
+    uint64_t x0;
     uint32_t fnid;
     unsigned nargs;
-    uint64_t args[10];
+    uint64_t args[SCM_MAX_ARGS];
 } ScmCall;
 
-static bool scm_read(QcomScmState *s, hwaddr addr, void *buf, hwaddr len)
+/* The calls answered, with their argument counts */
+static const struct {
+    uint32_t fnid;
+    unsigned nargs;
+} scm_calls[] = {
+    { SCM_BOOT_SET_DLOAD_MODE, 2 },
+    { SCM_INFO_IS_CALL_AVAIL, 1 },
+    { SCM_MP_ASSIGN, 7 },
+};
+
+static int scm_call_index(uint32_t fnid)
 {
-    /* The secure world reads what memory holds, as the DMA API promises */
+    for (unsigned i = 0; i < ARRAY_SIZE(scm_calls); i++) {
+        if (scm_calls[i].fnid == fnid) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+/* A guest mistake: logged, traced, answered with status. */
+static int64_t G_GNUC_PRINTF(3, 4) scm_refuse(const ScmCall *c,
+                                              int64_t status,
+                                              const char *fmt, ...)
+{
+    g_autofree char *why = NULL;
+    va_list ap;
+
+    va_start(ap, fmt);
+    why = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    qemu_log_mask(LOG_GUEST_ERROR, "qcom-scm: call 0x%04x refused: %s\n",
+                  c->fnid, why);
+    trace_qcom_scm_refused(c->x0, status, why);
+    return status;
+}
+
+/* Is [addr, addr + len) wholly memory, as the "memory" link defines it? */
+static bool scm_in_memory(QcomScmState *s, uint64_t addr, uint64_t len)
+{
+    MemoryRegionSection sec;
+    bool ok;
+
+    if (!len || addr + len < addr) {
+        return false;
+    }
+    sec = memory_region_find(s->memory, addr, len);
+    ok = sec.mr && int128_eq(sec.size, int128_make64(len));
+    if (sec.mr) {
+        memory_region_unref(sec.mr);
+    }
+    if (ok && s->dma_coherent) {
+        ok = addr >= s->ram_base &&
+             addr + len - s->ram_base <= memory_region_size(s->ram);
+    }
+    return ok;
+}
+
+/*
+ * An argument buffer: aligned, in memory, and readable by the caller
+ * (HLOS) in the XPU, so that the firmware never reads memory on behalf
+ * of a VM that could not read it itself.
+ */
+static int64_t scm_check_buffer(QcomScmState *s, const ScmCall *c,
+                                uint64_t addr, uint64_t len, unsigned align,
+                                const char *what)
+{
+    if (addr & (align - 1)) {
+        return scm_refuse(c, SCM_EINVAL_ADDR, "%s at 0x%" PRIx64 " is not "
+                          "%u-byte aligned", what, addr, align);
+    }
+    if (!scm_in_memory(s, addr, len)) {
+        return scm_refuse(c, SCM_EINVAL_ADDR, "%s at 0x%" PRIx64 "+0x%"
+                          PRIx64 " is not in memory", what, addr, len);
+    }
+    if (s->xpu) {
+        for (uint64_t p = addr & ~(uint64_t)(QCOM_XPU_GRANULE - 1);
+             p < addr + len; p += QCOM_XPU_GRANULE) {
+            if (!qcom_xpu_allows(s->xpu, p, QCOM_MASTER_APPS, false)) {
+                return scm_refuse(c, SCM_EINVAL_ADDR, "%s at 0x%" PRIx64
+                                  " is in memory HLOS may not read", what,
+                                  addr);
+            }
+        }
+    }
+    return SCM_OK;
+}
+
+/*
+ * Read a checked buffer as the DMA API promises the scm device: from
+ * memory, as a non-coherent device, or what the CPUs see (their data
+ * cache, held in the RAM block by the cache model) when dma-coherent.
+ */
+static bool scm_read(QcomScmState *s, uint64_t addr, void *buf, uint64_t len)
+{
     MemTxAttrs attrs = qcom_master_attrs(QCOM_MASTER_APPS,
                                          QCOM_XPU_KIND_NORMAL);
 
     attrs.secure = 1;
+    if (s->dma_coherent) {
+        return address_space_read(&s->ram_as, addr - s->ram_base, attrs, buf,
+                                  len) == MEMTX_OK;
+    }
     return address_space_read(&s->as, addr, attrs, buf, len) == MEMTX_OK;
 }
 
-static bool scm_list_ok(QcomScmState *s, hwaddr addr, uint64_t size,
-                        unsigned entry, const char *what)
+/* Check and read one of assign_mem's lists into buf (max entries). */
+static int64_t scm_read_list(QcomScmState *s, const ScmCall *c, uint64_t addr,
+                             uint64_t size, unsigned entry, unsigned max,
+                             unsigned align, const char *what, void *buf)
 {
-    if (size == 0 || size % entry || size / entry > SCM_MAX_LIST_ENTRIES) {
-        qemu_log_mask(LOG_GUEST_ERROR, "qcom-scm: assign_mem: %s list size "
-                      "%" PRIu64 " is not 1..%d entries of %u bytes\n",
-                      what, size, SCM_MAX_LIST_ENTRIES, entry);
-        return false;
+    int64_t ret;
+
+    if (size == 0 || size % entry || size / entry > max) {
+        return scm_refuse(c, SCM_EINVAL_ARG, "assign_mem: %s size %" PRIu64
+                          " is not 1..%u entries of %u bytes", what, size,
+                          max, entry);
     }
-    if (!address_space_access_valid(&s->as, addr, size, false,
-                                    MEMTXATTRS_UNSPECIFIED)) {
-        qemu_log_mask(LOG_GUEST_ERROR, "qcom-scm: assign_mem: %s list at "
-                      "0x%" HWADDR_PRIx " is not in memory\n", what, addr);
-        return false;
+    ret = scm_check_buffer(s, c, addr, size, align, what);
+    if (ret) {
+        return ret;
     }
-    return true;
+    if (!scm_read(s, addr, buf, size)) {
+        return scm_refuse(c, SCM_EINVAL_ADDR, "assign_mem: %s at 0x%" PRIx64
+                          " could not be read", what, addr);
+    }
+    return SCM_OK;
+}
+
+/*
+ * The VMIDs that own the page at addr as the XPU enforces it (those with
+ * read or write access: the intersection over the enabled groups that
+ * contain it, none without a group), and in *next the end of the stretch
+ * of pages with the same groups.
+ */
+static uint32_t scm_owners(QcomXpuState *x, uint64_t addr, uint64_t *next)
+{
+    uint32_t rd = UINT32_MAX, wr = UINT32_MAX;
+    bool covered = false;
+
+    *next = UINT64_MAX;
+    for (unsigned i = 0; i < x->num_groups; i++) {
+        const QcomXpuGroup *g = &x->groups[i];
+        uint64_t last = g->end | (QCOM_XPU_GRANULE - 1);
+
+        if (!(g->gctrl & SCM_XPU_GCTRL_EN)) {
+            continue;
+        }
+        if (addr >= g->start && addr <= last) {
+            covered = true;
+            rd &= g->rperm;
+            wr &= g->wperm;
+            *next = MIN(*next, last == UINT64_MAX ? last : last + 1);
+        } else if (g->start > addr) {
+            *next = MIN(*next, g->start);
+        }
+    }
+    return covered ? rd | wr : 0;
+}
+
+/*
+ * What the XPU needs before any range is programmed: no locked group
+ * over a range, and (with several ranges, so that a later one cannot
+ * fail after an earlier one changed the XPU) enough free groups. Each
+ * assign takes one group and one more per group that contains its range
+ * and must be split; ranges do not overlap, so a split piece contains
+ * at most one later range that its original group contained.
+ */
+static int64_t scm_check_xpu(QcomScmState *s, const ScmCall *c,
+                             const ScmRange *ranges, unsigned n)
+{
+    QcomXpuState *x = s->xpu;
+    unsigned need = 0, free_groups = 0;
+
+    for (unsigned i = 0; i < x->num_groups; i++) {
+        const QcomXpuGroup *g = &x->groups[i];
+
+        if (!g->gctrl) {
+            free_groups++;
+            continue;
+        }
+        if (!(g->gctrl & SCM_XPU_GCTRL_EN)) {
+            continue;
+        }
+        for (unsigned r = 0; r < n; r++) {
+            uint64_t a = ranges[r].addr, b = a + ranges[r].size - 1;
+
+            if (g->end < a || g->start > b) {
+                continue;
+            }
+            if (g->gctrl & SCM_XPU_GCTRL_LOCK) {
+                return scm_refuse(c, SCM_EINVAL_ADDR, "assign_mem: locked "
+                                  "XPU group %u overlaps 0x%" PRIx64 "+0x%"
+                                  PRIx64, i, a, ranges[r].size);
+            }
+            need += g->start < a && (g->end | (QCOM_XPU_GRANULE - 1)) > b;
+        }
+    }
+    need += n;
+    if (n > 1 && need > free_groups) {
+        return scm_refuse(c, SCM_ENOMEM, "assign_mem: %u ranges may need %u "
+                          "free XPU groups, %u are free", n, need,
+                          free_groups);
+    }
+    return SCM_OK;
 }
 
 /*
  * assign_mem(mem_list, mem_size, src_list, src_size, dest_list, dest_size,
- * 0): give every range of mem_list exactly the VMIDs of dest_list. All
- * arguments are checked before anything changes.
+ * 0): give every range of mem_list, now owned by exactly the VMIDs of
+ * src_list, to the VMIDs of dest_list. All arguments are checked before
+ * anything changes.
  */
 static int64_t scm_assign_mem(QcomScmState *s, const ScmCall *c)
 {
-    hwaddr mem = c->args[0], src = c->args[2], dest = c->args[4];
-    uint64_t mem_size = c->args[1], src_size = c->args[3];
-    uint64_t dest_size = c->args[5];
-    uint8_t mem_list[SCM_MAX_LIST_ENTRIES * SCM_MEM_ENTRY_SIZE];
-    uint8_t dest_list[SCM_MAX_LIST_ENTRIES * SCM_DEST_ENTRY_SIZE];
-    uint32_t rd = 0, wr = 0;
-    unsigned nmem, ndest;
+    uint64_t mem = c->args[0], mem_size = c->args[1];
+    uint64_t src = c->args[2], src_size = c->args[3];
+    uint64_t dest = c->args[4], dest_size = c->args[5];
+    uint8_t mem_list[SCM_MAX_RANGES * SCM_MEM_ENTRY_SIZE];
+    uint8_t src_list[SCM_NUM_VMIDS * SCM_SRC_ENTRY_SIZE];
+    uint8_t dest_list[SCM_NUM_VMIDS * SCM_DEST_ENTRY_SIZE];
+    ScmRange ranges[SCM_MAX_RANGES];
+    uint32_t src_vmids = 0, rd = 0, wr = 0, seen = 0;
+    unsigned nmem, nsrc, ndest;
     Error *err = NULL;
+    int64_t ret;
 
-    if (c->nargs != 7) {
-        qemu_log_mask(LOG_GUEST_ERROR, "qcom-scm: assign_mem takes 7 "
-                      "arguments, not %u\n", c->nargs);
-        return SCM_EINVAL_ARG;
-    }
-    if (!scm_list_ok(s, mem, mem_size, SCM_MEM_ENTRY_SIZE, "memory") ||
-        !scm_list_ok(s, src, src_size, 4, "source") ||
-        !scm_list_ok(s, dest, dest_size, SCM_DEST_ENTRY_SIZE,
-                     "destination") ||
-        !scm_read(s, mem, mem_list, mem_size) ||
-        !scm_read(s, dest, dest_list, dest_size)) {
-        return SCM_EINVAL_ADDR;
+    ret = scm_read_list(s, c, mem, mem_size, SCM_MEM_ENTRY_SIZE,
+                        SCM_MAX_RANGES, 8, "memory list", mem_list);
+    ret = ret ?: scm_read_list(s, c, src, src_size, SCM_SRC_ENTRY_SIZE,
+                               SCM_NUM_VMIDS, 4, "source list", src_list);
+    ret = ret ?: scm_read_list(s, c, dest, dest_size, SCM_DEST_ENTRY_SIZE,
+                               SCM_NUM_VMIDS, 8, "destination list",
+                               dest_list);
+    if (ret) {
+        return ret;
     }
     nmem = mem_size / SCM_MEM_ENTRY_SIZE;
+    nsrc = src_size / SCM_SRC_ENTRY_SIZE;
     ndest = dest_size / SCM_DEST_ENTRY_SIZE;
 
+    for (unsigned i = 0; i < nsrc; i++) {
+        uint32_t vmid = ldl_le_p(src_list + i * SCM_SRC_ENTRY_SIZE);
+
+        if (vmid >= SCM_NUM_VMIDS || src_vmids & BIT(vmid)) {
+            return scm_refuse(c, SCM_EINVAL_ARG, "assign_mem: source VMID %u "
+                              "is out of range or repeated", vmid);
+        }
+        src_vmids |= BIT(vmid);
+    }
     for (unsigned i = 0; i < ndest; i++) {
         uint32_t vmid = ldl_le_p(dest_list + i * SCM_DEST_ENTRY_SIZE);
         uint32_t perm = ldl_le_p(dest_list + i * SCM_DEST_ENTRY_SIZE + 4);
 
-        if (vmid >= 32) {
-            qemu_log_mask(LOG_GUEST_ERROR, "qcom-scm: assign_mem: VMID %u "
-                          "out of range\n", vmid);
-            return SCM_EINVAL_ARG;
+        if (vmid >= SCM_NUM_VMIDS || seen & BIT(vmid)) {
+            return scm_refuse(c, SCM_EINVAL_ARG, "assign_mem: destination "
+                              "VMID %u is out of range or repeated", vmid);
         }
+        /* the XPU grants reads and writes; execute comes with them */
+        if (perm & ~(SCM_PERM_READ | SCM_PERM_WRITE | SCM_PERM_EXEC) ||
+            !(perm & (SCM_PERM_READ | SCM_PERM_WRITE))) {
+            return scm_refuse(c, SCM_EINVAL_ARG, "assign_mem: permission "
+                              "0x%x of VMID %u grants neither read nor write "
+                              "or has unknown bits", perm, vmid);
+        }
+        seen |= BIT(vmid);
         rd |= perm & SCM_PERM_READ ? BIT(vmid) : 0;
         wr |= perm & SCM_PERM_WRITE ? BIT(vmid) : 0;
     }
@@ -126,24 +352,87 @@ static int64_t scm_assign_mem(QcomScmState *s, const ScmCall *c)
         uint64_t size = ldq_le_p(mem_list + i * SCM_MEM_ENTRY_SIZE + 8);
 
         if (!size || (addr | size) & (QCOM_XPU_GRANULE - 1)) {
-            qemu_log_mask(LOG_GUEST_ERROR, "qcom-scm: assign_mem: range "
-                          "0x%" PRIx64 "+0x%" PRIx64 " is not 4 KiB "
-                          "aligned\n", addr, size);
-            return SCM_EINVAL_ADDR;
+            return scm_refuse(c, SCM_EINVAL_ADDR, "assign_mem: range 0x%"
+                              PRIx64 "+0x%" PRIx64 " is empty or not 4 KiB "
+                              "aligned", addr, size);
         }
+        if (!scm_in_memory(s, addr, size) ||
+            (s->xpu && (addr < s->xpu->base || size > s->xpu->size ||
+                        addr - s->xpu->base > s->xpu->size - size))) {
+            return scm_refuse(c, SCM_EINVAL_ADDR, "assign_mem: range 0x%"
+                              PRIx64 "+0x%" PRIx64 " is not in DRAM", addr,
+                              size);
+        }
+        for (unsigned j = 0; j < i; j++) {
+            if (addr < ranges[j].addr + ranges[j].size &&
+                ranges[j].addr < addr + size) {
+                return scm_refuse(c, SCM_EINVAL_ADDR, "assign_mem: range 0x%"
+                                  PRIx64 "+0x%" PRIx64 " overlaps range %u",
+                                  addr, size, j);
+            }
+        }
+        ranges[i].addr = addr;
+        ranges[i].size = size;
+    }
+    if (!s->xpu) {
+        /* Without an XPU there is nothing to check ownership against */
+        for (unsigned i = 0; i < nmem; i++) {
+            trace_qcom_scm_assign(ranges[i].addr, ranges[i].size, rd, wr);
+        }
+        return SCM_OK;
     }
     for (unsigned i = 0; i < nmem; i++) {
-        uint64_t addr = ldq_le_p(mem_list + i * SCM_MEM_ENTRY_SIZE);
-        uint64_t size = ldq_le_p(mem_list + i * SCM_MEM_ENTRY_SIZE + 8);
+        uint64_t end = ranges[i].addr + ranges[i].size, next;
 
-        trace_qcom_scm_assign(addr, size, rd, wr);
-        /* Without an XPU there is nothing to program. */
-        if (s->xpu && !qcom_xpu_assign(s->xpu, addr, size, rd, wr, &err)) {
-            qemu_log_mask(LOG_GUEST_ERROR, "qcom-scm: assign_mem: %s\n",
-                          error_get_pretty(err));
-            error_free(err);
-            return SCM_EINVAL_ADDR;
+        for (uint64_t p = ranges[i].addr; p < end; p = next) {
+            uint32_t owners = scm_owners(s->xpu, p, &next);
+
+            if (owners != src_vmids) {
+                return scm_refuse(c, SCM_EINVAL_ARG, "assign_mem: 0x%" PRIx64
+                                  " is owned by VMIDs 0x%x, the source list "
+                                  "says 0x%x", p, owners, src_vmids);
+            }
         }
+    }
+    ret = scm_check_xpu(s, c, ranges, nmem);
+    if (ret) {
+        return ret;
+    }
+
+    for (unsigned i = 0; i < nmem; i++) {
+        trace_qcom_scm_assign(ranges[i].addr, ranges[i].size, rd, wr);
+        /*
+         * With one range this is where the XPU may still run out of
+         * groups (and changes nothing); with several, scm_check_xpu()
+         * made sure it cannot.
+         */
+        if (!qcom_xpu_assign(s->xpu, ranges[i].addr, ranges[i].size, rd, wr,
+                             &err)) {
+            ret = scm_refuse(c, SCM_ENOMEM, "assign_mem: %s",
+                             error_get_pretty(err));
+            error_free(err);
+            return ret;
+        }
+    }
+    return SCM_OK;
+}
+
+/* Read arguments 3..9 from the buffer at x5 (more than four arguments). */
+static int64_t scm_read_ext_args(QcomScmState *s, ScmCall *c, uint64_t x5)
+{
+    uint64_t ext[SCM_EXT_ARGS];
+    int64_t ret;
+
+    ret = scm_check_buffer(s, c, x5, sizeof(ext), 8, "argument buffer");
+    if (ret) {
+        return ret;
+    }
+    if (!scm_read(s, x5, ext, sizeof(ext))) {
+        return scm_refuse(c, SCM_EINVAL_ADDR, "argument buffer at 0x%"
+                          PRIx64 " could not be read", x5);
+    }
+    for (unsigned i = 0; i < SCM_EXT_ARGS; i++) {
+        c->args[SCM_REG_ARGS - 1 + i] = le64_to_cpu(ext[i]);
     }
     return SCM_OK;
 }
@@ -152,48 +441,65 @@ bool qcom_scm_smccc(ARMCPU *cpu, void *opaque)
 {
     QcomScmState *s = QCOM_SCM(opaque);
     CPUARMState *env = &cpu->env;
-    uint64_t x0 = env->xregs[0];
+    uint32_t fn = env->xregs[0];
     ScmCall c = {
-        .fnid = x0 & 0xffff,
+        .x0 = fn,
+        .fnid = fn & 0xffff,
         .nargs = env->xregs[1] & 0xf,
     };
-    int64_t status = SCM_ERROR;
+    int64_t status;
     uint64_t result = 0;
+    int call;
 
-    if (!is_a64(env) || ((x0 >> 24) & 0x3f) != SCM_OWNER_SIP ||
-        !(x0 & BIT(30))) {
-        return false;   /* not a 64-bit SiP call: NOT_SUPPORTED */
+    /* SMC32 is what Linux tries when SMC64 fails: leave it unanswered. */
+    if (!is_a64(env) || ((fn >> 24) & 0x3f) != SCM_OWNER_SIP ||
+        !(fn & BIT(30))) {
+        trace_qcom_scm_declined(is_a64(env) ? env->xregs[0] : env->regs[0]);
+        return false;   /* QEMU answers NOT_SUPPORTED */
     }
-    for (unsigned i = 0; i < 4; i++) {
+    for (unsigned i = 0; i < SCM_REG_ARGS; i++) {
         c.args[i] = env->xregs[2 + i];
-    }
-    if (c.nargs > 4) {
-        uint64_t ext[7];
-
-        if (!scm_read(s, env->xregs[5], ext, sizeof(ext))) {
-            qemu_log_mask(LOG_GUEST_ERROR, "qcom-scm: argument buffer at "
-                          "0x%" PRIx64 " is not in memory\n", env->xregs[5]);
-            status = SCM_EINVAL_ADDR;
-            goto out;
-        }
-        for (unsigned i = 0; i < 7; i++) {
-            c.args[3 + i] = le64_to_cpu(ext[i]);
-        }
     }
 
     s->calls++;
+    call = scm_call_index(c.fnid);
+    if (call < 0) {
+        qemu_log_mask(LOG_UNIMP, "qcom-scm: SiP call 0x%04x not "
+                      "implemented\n", c.fnid);
+        status = SMCCC_NOT_SUPPORTED;
+        goto out;
+    }
+    if (c.nargs != scm_calls[call].nargs) {
+        status = scm_refuse(&c, SCM_EINVAL_ARG, "%u arguments instead of %u",
+                            c.nargs, scm_calls[call].nargs);
+        goto out;
+    }
+    if (c.nargs > SCM_REG_ARGS) {
+        status = scm_read_ext_args(s, &c, env->xregs[5]);
+        if (status) {
+            goto out;
+        }
+    }
+
     switch (c.fnid) {
     case SCM_INFO_IS_CALL_AVAIL:
+        /* args[0]: a SiP function ID with the call type bits clear */
         status = SCM_OK;
-        result = (c.args[0] & 0xffff) == SCM_INFO_IS_CALL_AVAIL ||
-                 (c.args[0] & 0xffff) == SCM_BOOT_SET_DLOAD_MODE ||
-                 (c.args[0] & 0xffff) == SCM_MP_ASSIGN;
+        result = ((c.args[0] >> 24) & 0x3f) == SCM_OWNER_SIP &&
+                 scm_call_index(c.args[0] & 0xffff) >= 0;
         break;
     case SCM_BOOT_SET_DLOAD_MODE:
         /*
          * Whether a crash enters the download (RAM dump) mode; there is
          * nothing to dump to here, so the mode is only recorded.
          */
+        if (c.args[0] != SCM_DLOAD_MODE ||
+            (c.args[1] != 0 && c.args[1] != SCM_DLOAD_MODE)) {
+            status = scm_refuse(&c, SCM_EINVAL_ARG, "set_dload_mode(0x%"
+                                PRIx64 ", 0x%" PRIx64 ")", c.args[0],
+                                c.args[1]);
+            break;
+        }
         s->download_mode = c.args[1] != 0;
         status = SCM_OK;
         break;
@@ -201,13 +507,10 @@ bool qcom_scm_smccc(ARMCPU *cpu, void *opaque)
         status = scm_assign_mem(s, &c);
         break;
     default:
-        qemu_log_mask(LOG_UNIMP, "qcom-scm: SiP call 0x%04x not "
-                      "implemented\n", c.fnid);
-        status = SCM_ERROR;
-        break;
+        g_assert_not_reached();
     }
 out:
-    trace_qcom_scm_call(x0, c.nargs, status, result);
+    trace_qcom_scm_call(c.x0, c.nargs, status, result);
     env->xregs[0] = status;
     env->xregs[1] = result;
     env->xregs[2] = 0;
@@ -223,13 +526,24 @@ static void qcom_scm_realize(DeviceState *dev, Error **errp)
         error_setg(errp, "qcom-scm: property 'memory' is not set");
         return;
     }
+    if (s->dma_coherent && !s->ram) {
+        error_setg(errp, "qcom-scm: dma-coherent needs the property 'ram'");
+        return;
+    }
     address_space_init(&s->as, s->memory, "qcom-scm");
+    if (s->dma_coherent) {
+        address_space_init(&s->ram_as, s->ram, "qcom-scm-cpu-view");
+    }
 }
 
 static const Property qcom_scm_properties[] = {
     DEFINE_PROP_LINK("xpu", QcomScmState, xpu, TYPE_QCOM_XPU, QcomXpuState *),
     DEFINE_PROP_LINK("memory", QcomScmState, memory, TYPE_MEMORY_REGION,
                      MemoryRegion *),
+    DEFINE_PROP_LINK("ram", QcomScmState, ram, TYPE_MEMORY_REGION,
+                     MemoryRegion *),
+    DEFINE_PROP_UINT64("ram-base", QcomScmState, ram_base, 0),
+    DEFINE_PROP_BOOL("dma-coherent", QcomScmState, dma_coherent, false),
 };
 
 static void qcom_scm_class_init(ObjectClass *klass, void *data)

@@ -80,8 +80,10 @@ static void test_dt_nodes(void)
 
     dtb_open(&d, "-M qcom-sm8250");
 
+    /* a board, then the SoC, as the bindings want */
     s = fdt_getprop(d.blob, 0, "compatible", &len);
-    g_assert_cmpstr(s, ==, "qcom,sm8250");
+    g_assert_cmpstr(s, ==, "qcom,sm8250-mtp");
+    g_assert_cmpint(fdt_node_check_compatible(d.blob, 0, "qcom,sm8250"), ==, 0);
     node(&d, "/timer");
     node(&d, "/reserved-memory/linux,cma");
     g_assert_nonnull(fdt_getprop(d.blob,
@@ -296,12 +298,91 @@ static void test_blocks_answer(void)
     dtb_close(&d);
 }
 
+/* The node a property's first cell refers to (a phandle) */
+static int phandle_node(const DtbFile *d, int off, const char *prop)
+{
+    int len;
+    const fdt32_t *p = fdt_getprop(d->blob, off, prop, &len);
+
+    g_assert_nonnull(p);
+    g_assert_cmpint(len, >=, 4);
+    off = fdt_node_offset_by_phandle(d->blob, fdt32_to_cpu(*p));
+    g_assert_cmpint(off, >=, 0);
+    return off;
+}
+
+/*
+ * The modem's node as qcom,q6v5.txt describes sdm845-mss-pil, its
+ * carve-outs (no-map, below 4 GiB for the 32-bit RMB registers) and the
+ * "metadata" machine option.
+ */
+static void test_dt_modem(void)
+{
+    static const char *const regions[] = { "mba", "mpss", "metadata" };
+    static const struct {
+        const char *prop;
+        int len;
+    } lists[] = {
+        { "clock-names", 8 }, { "interrupt-names", 6 },
+        { "reset-names", 2 }, { "power-domain-names", 3 },
+    };
+    DtbFile d;
+    int mss, off, len;
+    const char *s;
+
+    for (int metadata = 0; metadata < 2; metadata++) {
+        dtb_open(&d, metadata ? "-M qcom-sm8250,metadata=on" :
+                                "-M qcom-sm8250");
+        mss = node(&d, "/soc/remoteproc@4080000");
+        g_assert_cmpint(fdt_node_check_compatible(d.blob, mss,
+                                                  "qcom,sdm845-mss-pil"),
+                        ==, 0);
+        s = fdt_getprop(d.blob, mss, "reg-names", &len);
+        g_assert_cmpint(len, ==, sizeof("qdsp6\0rmb"));
+        g_assert_cmpmem(s, len, "qdsp6\0rmb", len);
+        for (int i = 0; i < ARRAY_SIZE(lists); i++) {
+            g_assert_cmpint(fdt_stringlist_count(d.blob, mss, lists[i].prop),
+                            ==, lists[i].len);
+        }
+        s = fdt_getprop(d.blob, mss, "qcom,smem-state-names", &len);
+        g_assert_cmpstr(s, ==, "stop");
+        /* the halt registers' syscon is the TCSR */
+        g_assert_cmpint(fdt_node_check_compatible(d.blob,
+                        phandle_node(&d, mss, "qcom,halt-regs"), "syscon"),
+                        ==, 0);
+
+        for (int i = 0; i < ARRAY_SIZE(regions); i++) {
+            g_autofree char *child =
+                g_strdup_printf("/soc/remoteproc@4080000/%s", regions[i]);
+            const fdt64_t *r;
+            uint64_t base, size;
+
+            off = fdt_path_offset(d.blob, child);
+            if (i == 2 && !metadata) {
+                g_assert_cmpint(off, <, 0);
+                continue;
+            }
+            g_assert_cmpint(off, >=, 0);
+            off = phandle_node(&d, off, "memory-region");
+            g_assert_nonnull(fdt_getprop(d.blob, off, "no-map", &len));
+            r = fdt_getprop(d.blob, off, "reg", &len);
+            g_assert_cmpint(len, ==, 16);
+            base = fdt64_to_cpu(r[0]);
+            size = fdt64_to_cpu(r[1]);
+            g_assert_cmphex(base + size, <=, 0x100000000ULL);
+            g_assert_cmphex(size, >=, 0x4000);
+        }
+        dtb_close(&d);
+    }
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
 
     qtest_add_func("/qcom-sm8250/dt/nodes", test_dt_nodes);
     qtest_add_func("/qcom-sm8250/dt/services", test_dt_services);
+    qtest_add_func("/qcom-sm8250/dt/modem", test_dt_modem);
     qtest_add_func("/qcom-sm8250/dt/smp-and-memory", test_smp_and_memory_size);
     qtest_add_func("/qcom-sm8250/blocks-answer", test_blocks_answer);
 

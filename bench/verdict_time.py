@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""Wall time of one verdict: scripts/check-kernel on the stock and the
+clean-only kernel (firmware and initramfs generation, boot, modem start,
+stop and start, report), against the baseline of the same kernel booting
+to the init and powering off with no modem firmware (the init's modem
+steps then fail at once). Rounds are interleaved; medians and ratios.
+The goal is a verdict in under 3 seconds on the 2-core development VM.
+
+    python3 bench/verdict_time.py [--runs N]
+"""
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+from benchlib import qms
+
+CHECK = os.path.join(qms.TOP, "scripts", "check-kernel")
+
+
+def verdict(variant, want):
+    image = os.path.join(qms.GUEST, "linux-" + variant, "Image")
+    vmlinux = os.path.join(qms.GUEST, "linux-" + variant, "vmlinux")
+    p = subprocess.run([CHECK, "--kernel", image, "--vmlinux", vmlinux],
+                       capture_output=True, text=True)
+    return p.returncode == want, p.stdout
+
+
+def boot_only():
+    initrd = qms.make_initramfs()
+    try:
+        r = qms.run_qemu(["-M", "qcom-sm8250"] + qms.kernel_args(initrd=initrd))
+    finally:
+        os.unlink(initrd)
+    return r.returncode == 0, r.output[-2000:]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=5)
+    runs = ap.parse_args().runs
+    configs = {
+        "boot-only": boot_only,
+        "verdict-stock": lambda: verdict("stock", 0),
+        "verdict-clean-only": lambda: verdict("clean-only", 1),
+    }
+    wall = {c: [] for c in configs}
+    for _ in range(runs):
+        for c, fn in configs.items():
+            t0 = time.monotonic()
+            ok, out = fn()
+            wall[c].append(time.monotonic() - t0)
+            if not ok:
+                print("run of %s failed:\n%s" % (c, out))
+                return 1
+    med = {c: statistics.median(t) for c, t in wall.items()}
+    for c, t in wall.items():
+        print("wall %-18s median %.3f s  (runs: %s)"
+              % (c, med[c], " ".join("%.3f" % x for x in t)))
+    for c in configs:
+        if c != "boot-only":
+            print("wall ratio %s/boot-only: %.3f" % (c, med[c] / med["boot-only"]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""`git bisect run scripts/check-kernel ...` finds the commit that made
+arch_dma_prep_coherent() clean only. A throw-away repository stands in
+for a kernel history: each commit names the kernel variant it builds
+(guest/kernel/variants), two name a kernel that does not exist (check-
+kernel must say 125, "cannot test", and bisect skip them), and the
+culprit is the first clean-only commit."""
+
+import os
+import subprocess
+import tempfile
+
+import qms
+
+HISTORY = [
+    ("stock", "Linux 6.1 as Debian ships it"),
+    ("stock", "docs: an unrelated change"),
+    ("missing", "a commit whose kernel does not build"),
+    ("missing", "the fix of the build, in two steps"),
+    ("stock", "mm: an unrelated change"),
+    ("clean-only", "arm64: dma: Drop cache invalidation from arch_dma_prep_coherent()"),
+    ("clean-only", "an unrelated change after the culprit"),
+    ("clean-only", "another one"),
+]
+CULPRIT = 5
+SKIPPED = (2, 3)
+
+tap = qms.Tap()
+with tempfile.TemporaryDirectory(prefix="qms-bisect-") as repo:
+    def git(*args):
+        return subprocess.run(["git", "-C", repo] + list(args), capture_output=True,
+                              text=True, env=dict(os.environ, GIT_AUTHOR_NAME="qms",
+                                                  GIT_AUTHOR_EMAIL="qms@invalid",
+                                                  GIT_COMMITTER_NAME="qms",
+                                                  GIT_COMMITTER_EMAIL="qms@invalid"))
+    git("init", "-q")
+    commits = []
+    for variant, subject in HISTORY:
+        with open(os.path.join(repo, "variant"), "w") as f:
+            f.write(variant + "\n")
+        git("add", "variant")
+        git("commit", "-q", "--allow-empty", "-m", subject)
+        commits.append(git("rev-parse", "HEAD").stdout.strip())
+
+    # The script bisect runs: the kernel the checked-out commit builds.
+    script = os.path.join(repo, "..", os.path.basename(repo) + "-run.sh")
+    with open(script, "w") as f:
+        f.write('#!/bin/sh\nexec "%s" --timeout 120 --kernel "%s/linux-$(cat variant)/Image"\n'
+                % (os.path.join(qms.TOP, "scripts", "check-kernel"), qms.GUEST))
+    os.chmod(script, 0o755)
+    try:
+        git("bisect", "start", commits[-1], commits[0])
+        r = git("bisect", "run", script)
+        log = git("bisect", "log").stdout
+    finally:
+        git("bisect", "reset")
+        os.unlink(script)
+
+    tap.check(r.returncode == 0, "git bisect run completes", r.stdout + r.stderr)
+    tap.check("%s is the first bad commit" % commits[CULPRIT] in r.stdout,
+              "bisect names the clean-only commit as the first bad one",
+              r.stdout + r.stderr)
+    judged = [l for l in log.splitlines() if l.startswith(("# good:", "# bad:"))]
+    skipped = [l for l in log.splitlines() if l.startswith("# skip:")]
+    tap.check(skipped and all(any(commits[i] in l for i in SKIPPED) for l in skipped)
+              and not any(commits[i] in l for l in judged for i in SKIPPED),
+              "the kernels that cannot be tested are skipped (exit 125), not judged", log)
+    tap.check(len(judged) >= 2, "bisect judged %d commits by check-kernel's verdict"
+              % len(judged), log)
+tap.done()
