@@ -175,7 +175,8 @@ static int modem_step(const char *dir, int n, const char *action)
  * The modem: "qms: rproc RPROC NAME FIRMWARE STATE DRIVER" for each
  * remoteproc, then start, stop and start again the one the Q6v5 MSS
  * driver registered. "qms: modem-count" says how many there are (the
- * runner wants 1).
+ * runner wants 1), "qms: driver qcom-q6v5-mss present|absent" whether
+ * the kernel has the driver at all.
  */
 static void run_modem(void)
 {
@@ -214,6 +215,9 @@ static void run_modem(void)
         free(rp);
     }
     report("modem-count", "%d", modems);
+    report("driver", "qcom-q6v5-mss %s",
+           access("/sys/bus/platform/drivers/qcom-q6v5-mss", F_OK) ? "absent" :
+           "present");
     if (modems != 1) {
         return;
     }

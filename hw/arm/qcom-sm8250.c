@@ -78,10 +78,15 @@ const MemMapEntry qcom_sm8250_memmap[SM8250_NUM_BLOCKS] = {
      * +0xc rings the modem); SM8250 itself signals through IPCC.
      */
     [SM8250_APSS_SHARED] = { 0x17990000, 0x1000 },
-    /* SMEM carve-out in DRAM, laid out at reset as the boot loader does */
-    [SM8250_SMEM] =        { 0x80900000, 0x200000 },
-    /* Command DB, left in DRAM by the AOP's boot firmware */
-    [SM8250_CMD_DB] =      { 0x80860000, 0x20000 },
+    /*
+     * Command DB (left in DRAM by the AOP's boot firmware) and SMEM (laid
+     * out at reset as the boot loader does), at SDM845's addresses: QEMU
+     * loads the kernel at DRAM + 2 MiB, where SM8250's own (0x80860000,
+     * 0x80900000) would leave a kernel no more than 6 MiB; these leave
+     * it 93 MiB (scripts/check-kernel checks an Image's size against it).
+     */
+    [SM8250_CMD_DB] =      { 0x85fe0000, 0x20000 },
+    [SM8250_SMEM] =        { 0x86000000, 0x200000 },
     /* APPS RSC: DRV 0, 1 and 2 of 64 KiB each; Linux's is DRV 2 */
     [SM8250_RPMH_RSC] =    { 0x18200000, 0x30000 },
     /*

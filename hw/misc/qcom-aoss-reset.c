@@ -51,8 +51,8 @@ static uint64_t aoss_reset_read(void *opaque, hwaddr offset, unsigned size)
     int i = aoss_reset_index(offset);
 
     if (i < 0) {
-        qemu_log_mask(LOG_UNIMP, "qcom-aoss-reset: read of unknown offset "
-                      "0x%" HWADDR_PRIx "\n", offset);
+        qemu_log_mask(LOG_GUEST_ERROR, "qcom-aoss-reset: read of unknown "
+                      "offset 0x%" HWADDR_PRIx "\n", offset);
         return 0;
     }
     return s->reg[i];
@@ -69,6 +69,11 @@ static void aoss_reset_write(void *opaque, hwaddr offset, uint64_t value,
                       " to unknown offset 0x%" HWADDR_PRIx "\n",
                       value, offset);
         return;
+    }
+    if (value & ~R_RESTART_ASSERT_MASK) {
+        qemu_log_mask(LOG_GUEST_ERROR, "qcom-aoss-reset: bits 0x%" PRIx64
+                      " of reset %d are reserved; ignored\n",
+                      value & ~(uint64_t)R_RESTART_ASSERT_MASK, i);
     }
     s->reg[i] = value & R_RESTART_ASSERT_MASK;
     trace_qcom_aoss_reset(i, s->reg[i]);

@@ -15,6 +15,7 @@
 
 #include "qemu/osdep.h"
 #include "qemu/cutils.h"
+#include "qemu/error-report.h"
 #include "qemu/log.h"
 #include "qemu/units.h"
 #include "qapi/error.h"
@@ -132,10 +133,11 @@ static unsigned cmd_db_build(uint8_t *buf)
 }
 
 /*
- * The AOP boot firmware's work. In the hold phase, so that the XPU
- * (reset in the enter phase) is back to its defaults first.
+ * The AOP boot firmware's work. In the exit phase, once the XPU is back to
+ * its defaults and the cache model has forgotten the lines Linux held
+ * here (its memremap is cacheable), so that writing is no cache finding.
  */
-static void cmd_db_reset_hold(Object *obj, ResetType type)
+static void cmd_db_reset_exit(Object *obj, ResetType type)
 {
     QcomCmdDbState *s = QCOM_CMD_DB(obj);
     MemTxAttrs attrs = qcom_master_attrs(QCOM_MASTER_APPS,
@@ -145,8 +147,9 @@ static void cmd_db_reset_hold(Object *obj, ResetType type)
 
     if (address_space_write(&s->as, s->base, attrs, buf, s->size) !=
         MEMTX_OK) {
-        qemu_log_mask(LOG_GUEST_ERROR, "qcom-cmd-db: cannot write the table "
-                      "at 0x%" PRIx64 "\n", s->base);
+        /* the board's wiring, not the guest: base and size were checked */
+        error_report("qcom-cmd-db: cannot write the table at 0x%" PRIx64,
+                     s->base);
         return;
     }
     trace_qcom_cmd_db_init(s->base, s->size, ARRAY_SIZE(cmd_db_arc), used);
@@ -187,7 +190,7 @@ static void cmd_db_class_init(ObjectClass *klass, void *data)
     dc->realize = cmd_db_realize;
     /* its state is guest RAM, migrated with it */
     dc->user_creatable = false;
-    rc->phases.hold = cmd_db_reset_hold;
+    rc->phases.exit = cmd_db_reset_exit;
     device_class_set_props(dc, cmd_db_properties);
 }
 

@@ -32,8 +32,8 @@ static uint64_t pdc_reset_read(void *opaque, hwaddr offset, unsigned size)
     QcomPdcResetState *s = opaque;
 
     if (offset != A_SYNC_RESET) {
-        qemu_log_mask(LOG_UNIMP, "qcom-pdc-reset: read of unknown offset "
-                      "0x%" HWADDR_PRIx "\n", offset);
+        qemu_log_mask(LOG_GUEST_ERROR, "qcom-pdc-reset: read of unknown "
+                      "offset 0x%" HWADDR_PRIx "\n", offset);
         return 0;
     }
     return s->sync_reset;

@@ -25,6 +25,8 @@
 #include "hw/misc/qcom-scm.h"
 #include "hw/misc/qcom-xpu.h"
 #include "hw/qdev-properties.h"
+#include "migration/vmstate.h"
+#include "system/reset.h"
 #include "target/arm/cpu.h"
 #include "trace.h"
 
@@ -129,7 +131,8 @@ static bool scm_in_memory(QcomScmState *s, uint64_t addr, uint64_t len)
     if (sec.mr) {
         memory_region_unref(sec.mr);
     }
-    if (ok && s->dma_coherent) {
+    /* with "ram": DRAM only, as reading device registers has effects */
+    if (ok && s->ram) {
         ok = addr >= s->ram_base &&
              addr + len - s->ram_base <= memory_region_size(s->ram);
     }
@@ -461,7 +464,6 @@ bool qcom_scm_smccc(ARMCPU *cpu, void *opaque)
         c.args[i] = env->xregs[2 + i];
     }
 
-    s->calls++;
     call = scm_call_index(c.fnid);
     if (call < 0) {
         qemu_log_mask(LOG_UNIMP, "qcom-scm: SiP call 0x%04x not "
@@ -534,7 +536,24 @@ static void qcom_scm_realize(DeviceState *dev, Error **errp)
     if (s->dma_coherent) {
         address_space_init(&s->ram_as, s->ram, "qcom-scm-cpu-view");
     }
+    /* not on a bus: reset with the machine */
+    qemu_register_resettable(OBJECT(dev));
 }
+
+static void qcom_scm_reset_hold(Object *obj, ResetType type)
+{
+    QCOM_SCM(obj)->download_mode = false;
+}
+
+static const VMStateDescription qcom_scm_vmstate = {
+    .name = "qcom-scm",
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .fields = (const VMStateField[]) {
+        VMSTATE_BOOL(download_mode, QcomScmState),
+        VMSTATE_END_OF_LIST()
+    }
+};
 
 static const Property qcom_scm_properties[] = {
     DEFINE_PROP_LINK("xpu", QcomScmState, xpu, TYPE_QCOM_XPU, QcomXpuState *),
@@ -549,10 +568,13 @@ static const Property qcom_scm_properties[] = {
 static void qcom_scm_class_init(ObjectClass *klass, void *data)
 {
     DeviceClass *dc = DEVICE_CLASS(klass);
+    ResettableClass *rc = RESETTABLE_CLASS(klass);
 
     dc->realize = qcom_scm_realize;
     dc->desc = "Qualcomm SCM: secure firmware and hypervisor SiP calls";
-    /* firmware state lives in the XPU it programs */
+    dc->vmsd = &qcom_scm_vmstate;
+    rc->phases.hold = qcom_scm_reset_hold;
+    /* created by the board, which hooks it to its CPUs */
     dc->user_creatable = false;
     device_class_set_props(dc, qcom_scm_properties);
 }

@@ -1,10 +1,15 @@
 #!/usr/bin/env python3
 """Command-line behaviour: the machine is listed and described, bad input
-to QEMU, configure and the kernel build is reported by name with the fix."""
+to QEMU, configure, the kernel build and check-kernel is reported by name
+with the fix."""
 
+import json
 import os
+import struct
 import subprocess
 import sys
+import tempfile
+import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "guest"))
 import qms  # noqa: E402
@@ -72,5 +77,52 @@ for opt, msg, desc in (
     rc, out = run([qms.QEMU, "-display", "none"] + opt)
     tap.check(rc == 1 and msg in out and "Abort" not in out,
               "%s is refused with exit 1" % desc, out)
+
+# scripts/check-kernel: bad usage exits 2 with the usage; what cannot be
+# tested exits 125 (git bisect's "skip") and still writes its reports
+check = os.path.join(qms.TOP, "scripts", "check-kernel")
+for args, msg, desc in (
+        ([], "the following arguments are required: --kernel", "without --kernel"),
+        (["--kernel", "x", "--machine-opt", "metadata"], "--machine-opt wants KEY=VALUE",
+         "with a --machine-opt that is not KEY=VALUE"),
+        (["--kernel", "x", "--global", "speculation=strict"], "--global wants DRIVER.PROP=VALUE",
+         "with a --global without a driver"),
+        (["--kernel", "x", "--timeout", "0"], "--timeout must be positive", "with --timeout 0"),
+        (["--kernel", "x", "--no-such-option"], "unrecognized arguments", "with an unknown option")):
+    rc, out = run([check] + args)
+    tap.check(rc == 2 and msg in out and "usage: check-kernel" in out,
+              "check-kernel %s exits 2 with its usage" % desc, out)
+with tempfile.TemporaryDirectory() as tmp:
+    js, xml = os.path.join(tmp, "r.json"), os.path.join(tmp, "r.xml")
+    rc, out = run([check, "--kernel", os.path.join(tmp, "no-Image"), "--json", js,
+                   "--junit", xml])
+    try:
+        rep = json.load(open(js))
+        suite = ET.parse(xml).getroot()
+    except (OSError, ValueError, ET.ParseError) as e:
+        rep, suite = {}, None
+        out += "\n%s" % e
+    tap.check(rc == 125 and "CANNOT TEST" in out and "no-Image" in out and
+              rep.get("verdict") == 125 and suite is not None and
+              suite.get("errors") == "1",
+              "check-kernel on a missing kernel exits 125, with JSON and JUnit", out)
+    rc, out = run([check, "--kernel", os.path.join(qms.TOP, "README.md")])
+    tap.check(rc == 125 and "is not an arm64 kernel Image" in out,
+              "check-kernel on a file that is no kernel exits 125 at once", out)
+    big = os.path.join(tmp, "Image")
+    with open(big, "wb") as f:      # an Image header asking for 512 MiB
+        f.write(struct.pack("<IIQQ", 0, 0, 0, 512 << 20).ljust(56, b"\0") + b"ARM\x64")
+    rc, out = run([check, "--kernel", big])
+    tap.check(rc == 125 and "past the first carve-out" in out,
+              "check-kernel on an Image too large for the map exits 125 at once", out)
+    rc, out = run([check, "--kernel", os.path.join(qms.GUEST, "linux-stock", "Image"),
+                   "--machine-opt", "metadata=maybe"])
+    tap.check(rc == 2 and "BAD OPTIONS" in out and "metadata" in out,
+              "check-kernel with a machine option QEMU refuses exits 2 with QEMU's message",
+              out)
+    rc, out = run([check, "--kernel", os.path.join(qms.GUEST, "linux-stock", "Image"),
+                   "--qemu", os.path.join(tmp, "no-qemu")])
+    tap.check(rc == 125 and "QEMU missing" in out,
+              "check-kernel without QEMU exits 125 and says so", out)
 
 tap.done()

@@ -35,10 +35,10 @@ tap.check(r.lines("qms: done ") == ["poweroff"], "init reached its end", r.outpu
 EXPECTED_BOUND = {
     "qcom_scm": "firmware:scm",
     "qcom_hwspinlock": "1f40000.hwlock",
-    "qcom-smem": "80900000.smem",
+    "qcom-smem": "86000000.smem",
     "qcom_apcs_ipc": "17990000.mailbox",
     "qcom_smp2p": "smp2p-mpss",
-    "cmd-db": "80860000.memory",
+    "cmd-db": "85fe0000.memory",
     "rpmh": "18200000.rsc",
     "qcom-rpmhpd": "18200000.rsc:power-controller",
     "qcom_aoss_reset": "c2a0000.reset-controller",
@@ -58,7 +58,8 @@ tap.check(any(l.endswith("qcom_scm: convention: smc arm 64") for l in r.output.s
 # What these drivers print on a good boot; anything else is an error.
 DRIVERS = re.compile(r"\b(qcom_scm|qcom-smem|qcom_smem|smem|qcom_smp2p|smp2p|"
                      r"qcom_hwspinlock|hwspinlock|qcom_apcs_ipc|apcs|cmd-db|cmd_db|"
-                     r"rpmh|rpmhpd|qcom-rpmhpd|reset|qcom-q6v5-mss|remoteproc\d*)\b", re.I)
+                     r"rpmh|rpmhpd|qcom-rpmhpd|reset-controller|qcom_aoss_reset|qcom_pdc_reset|"
+                     r"qcom-q6v5-mss|remoteproc\d*)\b", re.I)
 EXPECTED_LOG = (
     "qcom_scm: convention: smc arm 64",
     "remoteproc remoteproc0: 4080000.remoteproc is available",

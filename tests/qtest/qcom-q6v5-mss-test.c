@@ -793,7 +793,7 @@ static void test_fuzz_metadata(void)
 
 /* ---- the running modem: SMEM, SMP2P, TCSR mutex, APCS IPC ----------- */
 
-#define SMEM            0x80900000ULL
+#define SMEM            0x86000000ULL
 #define SMEM_SIZE       0x200000u
 #define SMEM_TOC        0xd0
 #define SMEM_HEAP       (0xd0 + 512 * 16)

@@ -19,7 +19,7 @@
 #define RSC_PATH        "/machine/apps-rsc"
 
 /* cmd-db.c's layout */
-#define CMD_DB          0x80860000ULL
+#define CMD_DB          0x85fe0000ULL
 #define CMD_DB_SIZE     0x20000
 #define DB_MAGIC        0x04
 #define DB_RSC_HDR      0x08

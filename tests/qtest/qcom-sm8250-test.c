@@ -87,7 +87,7 @@ static void test_dt_nodes(void)
     node(&d, "/timer");
     node(&d, "/reserved-memory/linux,cma");
     g_assert_nonnull(fdt_getprop(d.blob,
-                                 node(&d, "/reserved-memory/smem@80900000"),
+                                 node(&d, "/reserved-memory/smem@86000000"),
                                  "no-map", &len));
     s = fdt_getprop(d.blob, node(&d, "/psci"), "method", &len);
     g_assert_cmpstr(s, ==, "smc");
@@ -156,7 +156,7 @@ static void check_compatible(const DtbFile *d, const char *path,
 static void test_dt_services(void)
 {
     const char *mutex = "/soc/hwlock@1f40000";
-    const char *smem = "/reserved-memory/smem@80900000";
+    const char *smem = "/reserved-memory/smem@86000000";
     const char *mbox = "/soc/mailbox@17990000";
     const char *smp2p = "/smp2p-mpss";
     DtbFile d;
@@ -178,7 +178,7 @@ static void test_dt_services(void)
 
     CHECK_COMPATIBLE(&d, smem, "qcom,smem");
     reg(&d, smem, 0, &base, &size);
-    g_assert_cmphex(base, ==, 0x80900000);
+    g_assert_cmphex(base, ==, 0x86000000);
     g_assert_cmphex(size, ==, 0x200000);
     g_assert_nonnull(fdt_getprop(d.blob, node(&d, smem), "no-map", &len));
     cells(&d, smem, "hwlocks", v, 2);
@@ -284,7 +284,7 @@ static void test_blocks_answer(void)
     g_assert_cmphex(qtest_readl(d.qts, base + 3 * 0x1000), ==, 0);
 
     /* SMEM: the header the boot loader leaves (version 11, initialized) */
-    reg(&d, "/reserved-memory/smem@80900000", 0, &base, &size);
+    reg(&d, "/reserved-memory/smem@86000000", 0, &base, &size);
     g_assert_cmphex(qtest_readl(d.qts, base + 0x5c) >> 16, ==, 11);
     g_assert_cmphex(qtest_readl(d.qts, base + 0xc0), ==, 1);
 

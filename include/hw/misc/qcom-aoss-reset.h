@@ -8,7 +8,7 @@
  * The always-on subsystem's block reset registers as Linux's
  * reset-qcom-aoss driver uses them: one 32-bit register per subsystem
  * reset, bit 0 set = reset asserted. The registers read back what was
- * written; every other offset reads as zero.
+ * written; every other offset reads as zero (a guest error).
  *
  * QEMU interface:
  *  + sysbus MMIO region 0: the registers (QCOM_AOSS_RESET_SIZE bytes)

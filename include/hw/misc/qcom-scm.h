@@ -26,7 +26,8 @@
  *    buffers as the CPUs see them instead, as Linux expects when the DT
  *    marks the scm node dma-coherent; needs "ram"
  *  + QOM property "ram": link to the DRAM's RAM MemoryRegion, which holds
- *    what the CPUs see (their data cache, with hw/misc/cpu-dcache.c)
+ *    what the CPUs see (their data cache, with hw/misc/cpu-dcache.c);
+ *    with it, argument buffers must lie in DRAM (never device registers)
  *  + QOM property "ram-base": physical address of "ram"
  *  + qcom_scm_smccc(): an ARMSMCCCHandlerFn for the APPS CPUs
  */
@@ -49,7 +50,6 @@ struct QcomScmState {
 
     AddressSpace as;
     AddressSpace ram_as;        /* the CPUs' view, when dma_coherent */
-    uint64_t calls;
     bool download_mode;
 
     /* properties */
