@@ -10,11 +10,15 @@ give the verdicts of ../shared/DESIGN.md section 1:
   either, metadata carve-out on   exit 0
   stock, strict speculation       exit 1 (hazard), 0 with the carve-out
 
+and, in a traced boot, that Linux's rpmhpd votes the modem's power
+domains up and down through the RSC model.
+
 and the same verdict run after run. QMS_MODEM_RUNS sets the number of
 repeated runs per variant (default 10)."""
 
 import json
 import os
+import re
 import xml.etree.ElementTree as ET
 import subprocess
 import tempfile
@@ -132,6 +136,31 @@ tap.check(rc == 1 and xpu and xpu[0]["kind"] == "hazard" and not xpu[0].get("lin
 rc, rep, out = check("stock", "metadata=on", globals_=["cpu-dcache.speculation=strict"])
 tap.check(rc == 0 and not rep.get("findings"),
           "stock, strict speculation, metadata=on: exits 0", out)
+
+# RPMh: the driver's proxy power domains cx, mx and mss, served by
+# Linux's rpmhpd through the RSC model: voted to the top ARC level for
+# each boot, released at handover (addresses from hw/misc/qcom-cmd-db.c)
+RAILS = {0x30000: "cx", 0x30010: "mx", 0x30060: "mss"}
+with tempfile.TemporaryDirectory(prefix="qms-fw-") as fw:
+    subprocess.run([os.path.join(qms.GUEST, "tools", "mkmodemfw"), fw],
+                   check=True, capture_output=True)
+    initrd = qms.make_initramfs([(os.path.join(fw, n), "/lib/firmware/qcom/qcom-mss-sim/" + n)
+                                 for n in sorted(os.listdir(fw))])
+    try:
+        r = qms.run_qemu(["-M", "qcom-sm8250", "-trace", "qcom_rpmh_rsc_vote"] +
+                         qms.kernel_args(initrd=initrd))
+    finally:
+        os.unlink(initrd)
+votes = [(RAILS.get(int(a, 16)), int(v, 16)) for a, v in
+         re.findall(r"qcom_rpmh_rsc_vote .*addr (0x[0-9a-f]+) <- (0x[0-9a-f]+)", r.output)]
+tops = [rail for rail, v in votes if v == 0xa]
+last = {rail: v for rail, v in votes}
+tap.check(r.lines("qms: result ") == ["1 start ok running", "2 stop ok offline",
+                                      "3 start ok running"] and
+          sorted(tops) == sorted(["cx", "mx", "mss"] * 2) and
+          last == {"cx": 0, "mx": 0, "mss": 0},
+          "rpmhpd votes cx, mx and mss to their top level for each boot and "
+          "releases them at handover", "%r\n%s" % (votes, r.output[-3000:]))
 
 # determinism: the same verdict every run
 for variant, key in (("stock", stock_key), ("clean-only", clean_key)):
