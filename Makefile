@@ -44,6 +44,7 @@ qtests: qemu
 kernel: $(BUILD)/.setup-done
 	guest/build-kernel stock
 	guest/build-kernel clean-only
+	guest/build-kernel debian-6.12
 
 guest: $(BUILD)/.setup-done
 	$(MAKE) -C guest

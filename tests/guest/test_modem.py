@@ -9,6 +9,7 @@ give the verdicts of ../shared/DESIGN.md section 1:
                                   cleaned by arch_dma_prep_coherent's path
   either, metadata carve-out on   exit 0
   stock, strict speculation       exit 1 (hazard), 0 with the carve-out
+  debian-6.12 (clean only)        exit 1 (hazard), 0 with the carve-out
 
 and, in a traced boot, that Linux's rpmhpd votes the modem's power
 domains up and down through the RSC model.
@@ -114,6 +115,18 @@ tap.check(cleaned.get("insn") == "DC CVAC" and cleaned.get("routine") == "dcache
           "clean-only: the report names the clean-only prep (dcache_clean_poc from arch_dma_prep_coherent)",
           json.dumps(cleaned) + "\n" + out)
 clean_key = verdict_key(rc, rep)
+
+# Debian's 6.12: clean-only since 6.4, the same hazard; the carve-out
+# its own device trees carry makes it pass
+rc, rep, out = check("debian-6.12")
+xpu = [f for f in rep.get("findings", []) if f["source"] == "xpu"]
+tap.check(rc == 1 and rep.get("init", "").startswith("Linux 6.12.") and xpu and
+          xpu[0]["kind"] == "hazard" and xpu[0].get("lines") and
+          (xpu[0].get("cleaned_by") or {}).get("caller") == "arch_dma_prep_coherent",
+          "debian-6.12: exits 1, a hazard of lines cleaned by arch_dma_prep_coherent", out)
+rc, rep, out = check("debian-6.12", "metadata=on")
+tap.check(rc == 0 and len(rep.get("steps", [])) == 3,
+          "debian-6.12 with metadata=on: exits 0, modem ran", out)
 
 # the control: without the cache model nothing is held, and the same
 # clean-only kernel passes; the verdict above is the model's
