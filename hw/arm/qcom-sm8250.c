@@ -142,8 +142,8 @@ static const struct {
 };
 
 /*
- * Reserved memory later blocks place below 0xc0000000 (SMEM, cmd-db, the
- * modem carve-outs, the metadata window); the CMA pool sits below 4 GiB
+ * The reserved memory (cmd-db, SMEM, the modem's carve-outs) ends below
+ * 0x96800000, inside the smallest -m; the CMA pool sits below 4 GiB
  * because RMB registers take 32-bit addresses.
  */
 #define SM8250_MIN_RAM (1 * GiB)
