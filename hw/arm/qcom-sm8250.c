@@ -319,33 +319,43 @@ static void sm8250_fdt_add_scm(QcomSM8250MachineState *s)
 }
 
 /*
+ * A /soc node for a block of the map: "/soc/NODE@BASE" with its compatible
+ * list (compat_len bytes, NUL-separated), reg and phandle. Returns the
+ * node's path, to add the binding's other properties to.
+ */
+static char *sm8250_fdt_add_block(QcomSM8250MachineState *s, const char *node,
+                                  int block, const char *compat,
+                                  size_t compat_len, uint32_t phandle)
+{
+    const MemMapEntry *e = &qcom_sm8250_memmap[block];
+    char *name = g_strdup_printf("/soc/%s@%" HWADDR_PRIx, node, e->base);
+
+    qemu_fdt_add_subnode(s->fdt, name);
+    qemu_fdt_setprop(s->fdt, name, "compatible", compat, compat_len);
+    qemu_fdt_setprop_sized_cells(s->fdt, name, "reg", 2, e->base, 2, e->size);
+    qemu_fdt_setprop_cell(s->fdt, name, "phandle", phandle);
+    return name;
+}
+
+/*
  * The modem's platform services (qcom,tcsr-mutex, qcom,sdm845-apss-shared,
  * qcom,smp2p), as sm8250.dtsi and sdm845.dtsi describe them.
  */
 static void sm8250_fdt_add_services(QcomSM8250MachineState *s)
 {
-    const MemMapEntry *mutex = &qcom_sm8250_memmap[SM8250_TCSR_MUTEX];
-    const MemMapEntry *apss = &qcom_sm8250_memmap[SM8250_APSS_SHARED];
+    const char mutex_compat[] = "qcom,tcsr-mutex";
+    const char apss_compat[] = "qcom,sdm845-apss-shared";
     g_autofree char *name = NULL;
     g_autofree char *child = NULL;
 
-    name = g_strdup_printf("/soc/hwlock@%" HWADDR_PRIx, mutex->base);
-    qemu_fdt_add_subnode(s->fdt, name);
-    qemu_fdt_setprop_string(s->fdt, name, "compatible", "qcom,tcsr-mutex");
-    qemu_fdt_setprop_sized_cells(s->fdt, name, "reg",
-                                 2, mutex->base, 2, mutex->size);
+    name = sm8250_fdt_add_block(s, "hwlock", SM8250_TCSR_MUTEX, mutex_compat,
+                                sizeof(mutex_compat), s->tcsr_mutex_phandle);
     qemu_fdt_setprop_cell(s->fdt, name, "#hwlock-cells", 1);
-    qemu_fdt_setprop_cell(s->fdt, name, "phandle", s->tcsr_mutex_phandle);
     g_free(name);
 
-    name = g_strdup_printf("/soc/mailbox@%" HWADDR_PRIx, apss->base);
-    qemu_fdt_add_subnode(s->fdt, name);
-    qemu_fdt_setprop_string(s->fdt, name, "compatible",
-                            "qcom,sdm845-apss-shared");
-    qemu_fdt_setprop_sized_cells(s->fdt, name, "reg",
-                                 2, apss->base, 2, apss->size);
+    name = sm8250_fdt_add_block(s, "mailbox", SM8250_APSS_SHARED, apss_compat,
+                                sizeof(apss_compat), s->apss_shared_phandle);
     qemu_fdt_setprop_cell(s->fdt, name, "#mbox-cells", 1);
-    qemu_fdt_setprop_cell(s->fdt, name, "phandle", s->apss_shared_phandle);
     g_free(name);
 
     /*
@@ -405,38 +415,24 @@ static uint32_t sm8250_fdt_add_nomap(QcomSM8250MachineState *s,
  */
 static void sm8250_fdt_add_mss_providers(QcomSM8250MachineState *s)
 {
-    const MemMapEntry *aoss = &qcom_sm8250_memmap[SM8250_AOSS_RESET];
-    const MemMapEntry *pdc = &qcom_sm8250_memmap[SM8250_PDC_RESET];
-    const MemMapEntry *tcsr = &qcom_sm8250_memmap[SM8250_TCSR];
+    const char aoss_compat[] = "qcom,sdm845-aoss-cc";
+    const char pdc_compat[] = "qcom,sdm845-pdc-global";
     const char tcsr_compat[] = "qcom,sdm845-tcsr\0syscon";
     g_autofree char *name = NULL;
 
-    name = g_strdup_printf("/soc/reset-controller@%" HWADDR_PRIx, aoss->base);
-    qemu_fdt_add_subnode(s->fdt, name);
-    qemu_fdt_setprop_string(s->fdt, name, "compatible", "qcom,sdm845-aoss-cc");
-    qemu_fdt_setprop_sized_cells(s->fdt, name, "reg",
-                                 2, aoss->base, 2, aoss->size);
+    name = sm8250_fdt_add_block(s, "reset-controller", SM8250_AOSS_RESET,
+                                aoss_compat, sizeof(aoss_compat),
+                                s->aoss_reset_phandle);
     qemu_fdt_setprop_cell(s->fdt, name, "#reset-cells", 1);
-    qemu_fdt_setprop_cell(s->fdt, name, "phandle", s->aoss_reset_phandle);
     g_free(name);
 
-    name = g_strdup_printf("/soc/reset-controller@%" HWADDR_PRIx, pdc->base);
-    qemu_fdt_add_subnode(s->fdt, name);
-    qemu_fdt_setprop_string(s->fdt, name, "compatible",
-                            "qcom,sdm845-pdc-global");
-    qemu_fdt_setprop_sized_cells(s->fdt, name, "reg",
-                                 2, pdc->base, 2, pdc->size);
+    name = sm8250_fdt_add_block(s, "reset-controller", SM8250_PDC_RESET,
+                                pdc_compat, sizeof(pdc_compat),
+                                s->pdc_reset_phandle);
     qemu_fdt_setprop_cell(s->fdt, name, "#reset-cells", 1);
-    qemu_fdt_setprop_cell(s->fdt, name, "phandle", s->pdc_reset_phandle);
-    g_free(name);
 
-    name = g_strdup_printf("/soc/syscon@%" HWADDR_PRIx, tcsr->base);
-    qemu_fdt_add_subnode(s->fdt, name);
-    qemu_fdt_setprop(s->fdt, name, "compatible", tcsr_compat,
-                     sizeof(tcsr_compat));
-    qemu_fdt_setprop_sized_cells(s->fdt, name, "reg",
-                                 2, tcsr->base, 2, tcsr->size);
-    qemu_fdt_setprop_cell(s->fdt, name, "phandle", s->tcsr_phandle);
+    g_free(sm8250_fdt_add_block(s, "syscon", SM8250_TCSR, tcsr_compat,
+                                sizeof(tcsr_compat), s->tcsr_phandle));
 
     for (int i = 0; i < ARRAY_SIZE(sm8250_mss_clocks); i++) {
         g_autofree char *clk = g_strdup_printf("/clocks/%s",
