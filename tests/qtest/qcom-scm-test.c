@@ -21,6 +21,7 @@
 
 #include "qemu/osdep.h"
 #include "libqtest.h"
+#include "qcom-xpu-regs.h"
 #include "qobject/qdict.h"
 #include <libfdt.h>
 
@@ -46,19 +47,6 @@
 /* Ranges the tests hand around; the program never touches them */
 #define R               0x90000000ULL
 
-#define XPU             0x01fb0000ULL
-#define A_NUM_GROUPS    0x008
-#define A_ERR_COUNT     0x024
-#define G(n, r)         (0x100 + 0x20 * (n) + (r))
-#define G_START_LO      0x00
-#define G_START_HI      0x04
-#define G_END_LO        0x08
-#define G_END_HI        0x0c
-#define G_RPERM         0x10
-#define G_WPERM         0x14
-#define G_GCTRL         0x18
-#define EN              1
-#define LOCK            2
 
 #define VMID_HLOS       3
 #define VMID_MSS        15
