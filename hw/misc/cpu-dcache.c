@@ -74,7 +74,7 @@ typedef struct CpuDcacheLineHist {
     bool dirty_when_maintained;
 } CpuDcacheLineHist;
 
-typedef struct CpuDcachePage {
+struct CpuDcachePage {
     uint64_t valid;             /* lines the CPUs hold */
     uint64_t stale;             /* held lines another master wrote under */
     uint8_t *mem;               /* memory's copy of the page */
@@ -83,56 +83,6 @@ typedef struct CpuDcachePage {
     uint64_t fill_seq;
     int fill_cpu;
     CpuDcacheLineHist *hist;    /* per line, once maintenance touched it */
-} CpuDcachePage;
-
-typedef struct CpuDcacheRange {
-    hwaddr start, size;
-} CpuDcacheRange;
-
-struct CpuDcacheState {
-    SysBusDevice parent_obj;
-
-    IOMMUMemoryRegion cpu_view;
-    IOMMUMemoryRegion mem_view;
-    MemoryRegion window;        /* slow path of the CPU view */
-    MemoryRegion mem_io;        /* slow path of memory's view */
-    AddressSpace ram_as;
-    AddressSpace bus_as;
-    AddressSpace mem_io_as;
-    MemoryRegion bus_root;
-
-    CpuDcachePage **pages;
-    uint64_t npages;
-    unsigned long *mem_mapped;  /* memory's view sent to RAM since rearm */
-    GArray *nomap;              /* CpuDcacheRange */
-    CpuDcacheMasterNameFn *master_name;
-    uint64_t findings;
-    /*
-     * Events (fills, maintenance) are numbered: an order that the same
-     * guest reproduces exactly, which virtual time read from a TLB fill or
-     * a helper could not give under -icount.
-     */
-    uint64_t seq;
-
-    /* bounded capacity: the ways of each set hold line numbers + 1 */
-    uint32_t nsets;
-    uint64_t *set_lines;
-    uint64_t rng;
-
-    /* properties */
-    uint64_t capacity;
-    uint32_t ways;
-    uint64_t seed;
-    bool visible_evict;
-    MemoryRegion *ram;
-    MemoryRegion *bus;
-    uint64_t base;
-    uint64_t window_base;
-    char *coherency_str;
-    char *speculation_str;
-    char *clean_evict_str;
-    int coherency;
-    bool strict_speculation;
 };
 
 static uint8_t *ram_ptr(CpuDcacheState *s, uint64_t pageno)
@@ -714,23 +664,11 @@ void cpu_dcache_maintain(CpuDcacheState *s, CpuDcacheOp op, hwaddr pa,
     }
 }
 
-static bool in_nomap(CpuDcacheState *s, hwaddr start, hwaddr end)
+void cpu_dcache_set_mapping_query(CpuDcacheState *s, CpuDcacheMappedFn *fn,
+                                  void *opaque)
 {
-    for (guint i = 0; i < s->nomap->len; i++) {
-        CpuDcacheRange *r = &g_array_index(s->nomap, CpuDcacheRange, i);
-
-        if (start >= r->start && end <= r->start + r->size - 1) {
-            return true;
-        }
-    }
-    return false;
-}
-
-void cpu_dcache_add_nomap(CpuDcacheState *s, hwaddr start, hwaddr size)
-{
-    CpuDcacheRange r = { .start = start, .size = size };
-
-    g_array_append_val(s->nomap, r);
+    s->mapped = fn;
+    s->mapped_opaque = opaque;
 }
 
 static void describe_line(CpuDcacheState *s, uint64_t pageno,
@@ -788,6 +726,7 @@ bool cpu_dcache_check_revoke(CpuDcacheState *s, hwaddr start, hwaddr end,
                              char **report)
 {
     g_autoptr(GString) lines = g_string_new("");
+    g_autoptr(GString) mapping = g_string_new("");
     unsigned nlines = 0;
     bool spec;
 
@@ -795,18 +734,23 @@ bool cpu_dcache_check_revoke(CpuDcacheState *s, hwaddr start, hwaddr end,
     for (const char *c = lines->str; *c; c++) {
         nlines += *c == '\n';
     }
-    spec = s->strict_speculation && !in_nomap(s, start, end);
+    spec = s->strict_speculation && s->mapped &&
+           s->mapped(s->mapped_opaque, start, end, mapping);
     if (!nlines && !spec) {
         return false;
     }
-    *report = g_strdup_printf("the CPUs lose access to 0x%" HWADDR_PRIx
-                              "..0x%" HWADDR_PRIx " while %s\n%s",
-                              start, end,
-                              nlines ? "their data cache holds lines of it:" :
-                              "it is cacheable memory outside every no-map "
-                              "carve-out, which the CPUs may fill "
-                              "speculatively at any time",
-                              lines->str);
+    if (nlines) {
+        *report = g_strdup_printf("the CPUs lose access to 0x%" HWADDR_PRIx
+                                  "..0x%" HWADDR_PRIx " while their data "
+                                  "cache holds lines of it:\n%s",
+                                  start, end, lines->str);
+    } else {
+        *report = g_strdup_printf("the CPUs lose access to 0x%" HWADDR_PRIx
+                                  "..0x%" HWADDR_PRIx " while their page "
+                                  "tables map it cacheable, so that they may "
+                                  "fill it speculatively at any time:\n"
+                                  "  %s\n", start, end, mapping->str);
+    }
     trace_cpu_dcache_hazard(start, end, nlines);
     cpu_dcache_finding(s, "hazard", start, cluster_attrs(KIND_ACCESS),
                        *report);
@@ -932,7 +876,6 @@ static void cpu_dcache_realize(DeviceState *dev, Error **errp)
     s->npages = size / PAGE;
     s->pages = g_new0(CpuDcachePage *, s->npages);
     s->mem_mapped = bitmap_new(s->npages);
-    s->nomap = g_array_new(false, false, sizeof(CpuDcacheRange));
 
     memory_region_init_iommu(&s->cpu_view, sizeof(s->cpu_view),
                              TYPE_CPU_DCACHE_CPU_VIEW, OBJECT(s),

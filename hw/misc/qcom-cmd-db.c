@@ -5,12 +5,17 @@
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  *
- * The table holds the one slave rpmhpd needs, the ARC, with the rails
- * of SDM845's rpmhpd. cmd-db.c (6.1) stops at the first resource header
- * whose slave id is 0, matches ids over all 8 bytes (NUL padded), and
- * gives an entry's aux data at data + data_offset + offset. rpmhpd
- * requires a non-zero address with slave id 3 and at most 16 u16 levels,
- * trailing zeros ignored, the first non-zero one the "enable" level.
+ * The table holds what rpmhpd, rpmhcc and the interconnect drivers look
+ * up on SDM845: the rails (ARC: cx, mx, ... and the XO), the board's
+ * clock buffers (VRM: lnbclka2/3, rfclka1-3) and the bus clock managers
+ * (BCM: the crypto and IPA clocks, the NoCs'). cmd-db.c (6.1) stops at
+ * the first resource header whose slave id is 0, matches ids over all 8
+ * bytes (NUL padded), and gives an entry's aux data at data +
+ * data_offset + offset. rpmhpd requires a
+ * non-zero address with slave id 3 and at most 16 u16 levels, trailing
+ * zeros ignored, the first non-zero one the "enable" level; rpmhcc
+ * fails to probe without any one of its ids, and it and the NoCs'
+ * drivers divide by a BCM's unit.
  */
 
 #include "qemu/osdep.h"
@@ -25,8 +30,10 @@
 #include "trace.h"
 
 #define CMD_DB_VERSION_VALUE    1
-#define CMD_DB_ARC_VERSION      0x0100  /* v1.0 */
+#define CMD_DB_SLAVE_VERSION    0x0100  /* v1.0 */
 #define ARC_ADDR(n)             ((QCOM_CMD_DB_SLV_ARC << 16) | ((n) << 4))
+#define VRM_ADDR(n)             ((QCOM_CMD_DB_SLV_VRM << 16) | ((n) << 8))
+#define BCM_ADDR(n)             ((QCOM_CMD_DB_SLV_BCM << 16) | ((n) << 4))
 
 /*
  * ARC levels (vlvl, RPMH_REGULATOR_LEVEL_* of dt-bindings/power/
@@ -41,15 +48,32 @@ static const uint16_t arc_levels_ebi[] = {
 static const uint16_t arc_levels_island[] = {
     0, 16, 64, 128, 256,
 };
+/* the XO's: off, and three on states; rpmhcc votes 3 */
+static const uint16_t arc_levels_xo[] = {
+    0, 1, 2, 3,
+};
+
+/*
+ * struct bcm_db: le32 unit, le16 width, u8 vcd, u8 reserved. The unit
+ * divides what a BCM is asked (a clock's rate in kHz, a bandwidth in
+ * kB/s); ours are 1000 for all, in one voltage corner domain.
+ */
+static const uint8_t bcm_aux[] = { 0xe8, 0x03, 0, 0, 1, 0, 0, 0 };
 
 typedef struct CmdDbEntry {
     const char *id;
     uint32_t addr;
-    const uint16_t *levels;
+    const uint16_t *levels;     /* ARC: vlvl by hlvl */
     unsigned num_levels;
+    const uint8_t *aux;         /* BCM: struct bcm_db */
+    unsigned aux_len;
 } CmdDbEntry;
 
-#define ARC_ENTRY(name, n, lv) { name, ARC_ADDR(n), lv, ARRAY_SIZE(lv) }
+#define ARC_ENTRY(name, n, lv) \
+    { name, ARC_ADDR(n), lv, ARRAY_SIZE(lv), NULL, 0 }
+#define VRM_ENTRY(name, n) { name, VRM_ADDR(n), NULL, 0, NULL, 0 }
+#define BCM_ENTRY(name, n) \
+    { name, BCM_ADDR(n), NULL, 0, bcm_aux, sizeof(bcm_aux) }
 
 static const CmdDbEntry cmd_db_arc[] = {
     ARC_ENTRY("cx.lvl", 0, arc_levels_full),
@@ -59,13 +83,69 @@ static const CmdDbEntry cmd_db_arc[] = {
     ARC_ENTRY("lmx.lvl", 4, arc_levels_island),
     ARC_ENTRY("gfx.lvl", 5, arc_levels_full),
     ARC_ENTRY("mss.lvl", 6, arc_levels_full),
+    ARC_ENTRY("xo.lvl", 7, arc_levels_xo),
 };
 
-static const CmdDbEntry *cmd_db_find_addr(uint32_t addr)
+static const CmdDbEntry cmd_db_vrm[] = {
+    VRM_ENTRY("lnbclka2", 0),
+    VRM_ENTRY("lnbclka3", 1),
+    VRM_ENTRY("rfclka1", 2),
+    VRM_ENTRY("rfclka2", 3),
+    VRM_ENTRY("rfclka3", 4),
+};
+
+/* rpmhcc's crypto and IPA clocks; then the NoCs' (interconnect/sdm845.c) */
+static const CmdDbEntry cmd_db_bcm[] = {
+    BCM_ENTRY("CE0", 0),
+    BCM_ENTRY("IP0", 1),
+    BCM_ENTRY("ACV", 2),
+    BCM_ENTRY("MC0", 3),
+    BCM_ENTRY("SH0", 4),
+    BCM_ENTRY("SH1", 5),
+    BCM_ENTRY("SH2", 6),
+    BCM_ENTRY("SH3", 7),
+    BCM_ENTRY("SH5", 8),
+    BCM_ENTRY("MM0", 9),
+    BCM_ENTRY("MM1", 10),
+    BCM_ENTRY("MM2", 11),
+    BCM_ENTRY("MM3", 12),
+    BCM_ENTRY("CN0", 13),
+    BCM_ENTRY("QUP0", 14),
+    BCM_ENTRY("SN0", 15),
+    BCM_ENTRY("SN1", 16),
+    BCM_ENTRY("SN2", 17),
+    BCM_ENTRY("SN3", 18),
+    BCM_ENTRY("SN4", 19),
+    BCM_ENTRY("SN5", 20),
+    BCM_ENTRY("SN6", 21),
+    BCM_ENTRY("SN7", 22),
+    BCM_ENTRY("SN8", 23),
+    BCM_ENTRY("SN9", 24),
+    BCM_ENTRY("SN11", 25),
+    BCM_ENTRY("SN12", 26),
+    BCM_ENTRY("SN14", 27),
+    BCM_ENTRY("SN15", 28),
+};
+
+static const struct {
+    uint16_t slv_id;
+    const CmdDbEntry *entries;
+    unsigned count;
+} cmd_db_slaves[] = {
+    { QCOM_CMD_DB_SLV_ARC, cmd_db_arc, ARRAY_SIZE(cmd_db_arc) },
+    { QCOM_CMD_DB_SLV_VRM, cmd_db_vrm, ARRAY_SIZE(cmd_db_vrm) },
+    { QCOM_CMD_DB_SLV_BCM, cmd_db_bcm, ARRAY_SIZE(cmd_db_bcm) },
+};
+
+static const CmdDbEntry *cmd_db_find(const char *id, uint32_t addr)
 {
-    for (unsigned i = 0; i < ARRAY_SIZE(cmd_db_arc); i++) {
-        if (cmd_db_arc[i].addr == addr) {
-            return &cmd_db_arc[i];
+    for (unsigned i = 0; i < ARRAY_SIZE(cmd_db_slaves); i++) {
+        for (unsigned j = 0; j < cmd_db_slaves[i].count; j++) {
+            const CmdDbEntry *e = &cmd_db_slaves[i].entries[j];
+
+            if (id ? !strcmp(e->id, id) : e->addr == addr) {
+                return e;
+            }
         }
     }
     return NULL;
@@ -73,73 +153,85 @@ static const CmdDbEntry *cmd_db_find_addr(uint32_t addr)
 
 uint32_t qcom_cmd_db_addr(QcomCmdDbState *s, const char *id)
 {
-    for (unsigned i = 0; i < ARRAY_SIZE(cmd_db_arc); i++) {
-        if (!strcmp(cmd_db_arc[i].id, id)) {
-            return cmd_db_arc[i].addr;
-        }
-    }
-    return 0;
+    const CmdDbEntry *e = cmd_db_find(id, 0);
+
+    return e ? e->addr : 0;
 }
 
 const char *qcom_cmd_db_name(QcomCmdDbState *s, uint32_t addr)
 {
-    const CmdDbEntry *e = cmd_db_find_addr(addr);
+    const CmdDbEntry *e = cmd_db_find(NULL, addr);
 
     return e ? e->id : NULL;
 }
 
 int qcom_cmd_db_arc_level(QcomCmdDbState *s, uint32_t addr, uint32_t hlvl)
 {
-    const CmdDbEntry *e = cmd_db_find_addr(addr);
+    const CmdDbEntry *e = cmd_db_find(NULL, addr);
 
     return e && hlvl < e->num_levels ? e->levels[hlvl] : -1;
 }
 
-/* Lay the table out in buf (zeroed, at least QCOM_CMD_DB_MIN_SIZE). */
+/* One entry and its aux data; returns the aux data's size. */
+static unsigned cmd_db_put_entry(const CmdDbEntry *e, uint8_t *ent,
+                                 uint8_t *aux, unsigned aux_off)
+{
+    unsigned len = e->levels ? e->num_levels * 2 : e->aux_len;
+
+    strpadcpy((char *)ent + QCOM_CMD_DB_ENT_ID, QCOM_CMD_DB_ID_LEN,
+              e->id, '\0');
+    stl_le_p(ent + QCOM_CMD_DB_ENT_ADDR, e->addr);
+    stw_le_p(ent + QCOM_CMD_DB_ENT_LEN, len);
+    stw_le_p(ent + QCOM_CMD_DB_ENT_OFFSET, aux_off);
+    for (unsigned l = 0; l < e->num_levels; l++) {
+        stw_le_p(aux + aux_off + 2 * l, e->levels[l]);
+    }
+    if (e->aux) {
+        memcpy(aux + aux_off, e->aux, e->aux_len);
+    }
+    return len;
+}
+
+/*
+ * Lay the table out in buf (zeroed, at least QCOM_CMD_DB_MIN_SIZE): each
+ * slave's entries, then their aux data. Returns the bytes used.
+ */
 static unsigned cmd_db_build(uint8_t *buf)
 {
-    uint8_t *rsc = buf + QCOM_CMD_DB_RSC_HDR;
     uint8_t *data = buf + QCOM_CMD_DB_DATA;
-    unsigned count = ARRAY_SIZE(cmd_db_arc);
-    unsigned data_off = count * QCOM_CMD_DB_ENTRY_SIZE;
-    unsigned aux = 0;
+    unsigned used = 0;
 
     stl_le_p(buf + QCOM_CMD_DB_VERSION, CMD_DB_VERSION_VALUE);
     memcpy(buf + QCOM_CMD_DB_MAGIC, QCOM_CMD_DB_MAGIC_BYTES, 4);
 
-    stw_le_p(rsc + QCOM_CMD_DB_RSC_SLV_ID, QCOM_CMD_DB_SLV_ARC);
-    stw_le_p(rsc + QCOM_CMD_DB_RSC_HEADER_OFF, 0);
-    stw_le_p(rsc + QCOM_CMD_DB_RSC_DATA_OFF, data_off);
-    stw_le_p(rsc + QCOM_CMD_DB_RSC_CNT, count);
-    stw_le_p(rsc + QCOM_CMD_DB_RSC_VERSION, CMD_DB_ARC_VERSION);
-    /* the other 7 headers stay zero: slave id 0 ends the search */
+    /* the headers after the last slave stay zero: slave id 0 ends it */
+    for (unsigned i = 0; i < ARRAY_SIZE(cmd_db_slaves); i++) {
+        uint8_t *rsc = buf + QCOM_CMD_DB_RSC_HDR +
+                       i * QCOM_CMD_DB_RSC_HDR_SIZE;
+        unsigned count = cmd_db_slaves[i].count;
+        unsigned header_off = used;
+        unsigned data_off = used + count * QCOM_CMD_DB_ENTRY_SIZE;
+        unsigned aux = 0;
 
-    for (unsigned i = 0; i < count; i++) {
-        const CmdDbEntry *e = &cmd_db_arc[i];
-        uint8_t *ent = data + i * QCOM_CMD_DB_ENTRY_SIZE;
-
-        strpadcpy((char *)ent + QCOM_CMD_DB_ENT_ID, QCOM_CMD_DB_ID_LEN,
-                  e->id, '\0');
-        stl_le_p(ent + QCOM_CMD_DB_ENT_ADDR, e->addr);
-        stw_le_p(ent + QCOM_CMD_DB_ENT_LEN, e->num_levels * 2);
-        stw_le_p(ent + QCOM_CMD_DB_ENT_OFFSET, aux);
-        for (unsigned l = 0; l < e->num_levels; l++) {
-            stw_le_p(data + data_off + aux + 2 * l, e->levels[l]);
+        for (unsigned j = 0; j < count; j++) {
+            aux += cmd_db_put_entry(&cmd_db_slaves[i].entries[j],
+                                    data + header_off +
+                                    j * QCOM_CMD_DB_ENTRY_SIZE,
+                                    data + data_off, aux);
         }
-        aux += e->num_levels * 2;
+        stw_le_p(rsc + QCOM_CMD_DB_RSC_SLV_ID, cmd_db_slaves[i].slv_id);
+        stw_le_p(rsc + QCOM_CMD_DB_RSC_HEADER_OFF, header_off);
+        stw_le_p(rsc + QCOM_CMD_DB_RSC_DATA_OFF, data_off);
+        stw_le_p(rsc + QCOM_CMD_DB_RSC_CNT, count);
+        stw_le_p(rsc + QCOM_CMD_DB_RSC_VERSION, CMD_DB_SLAVE_VERSION);
+        used = QEMU_ALIGN_UP(data_off + aux, 8);
     }
-    assert(QCOM_CMD_DB_DATA + data_off + aux <= QCOM_CMD_DB_MIN_SIZE);
-    return QCOM_CMD_DB_DATA + data_off + aux;
+    assert(QCOM_CMD_DB_DATA + used <= QCOM_CMD_DB_MIN_SIZE);
+    return QCOM_CMD_DB_DATA + used;
 }
 
-/*
- * The AOP boot firmware's work. In the exit phase, once the XPU is back to
- * its defaults and the cache model has forgotten the lines Linux held
- * here (its memremap is cacheable), so that writing is no cache finding.
- */
-static void cmd_db_reset_exit(Object *obj, ResetType type)
+void qcom_cmd_db_layout(QcomCmdDbState *s)
 {
-    QcomCmdDbState *s = QCOM_CMD_DB(obj);
     MemTxAttrs attrs = qcom_master_attrs(QCOM_MASTER_APPS,
                                          QCOM_XPU_KIND_NORMAL);
     g_autofree uint8_t *buf = g_malloc0(s->size);
@@ -152,7 +244,9 @@ static void cmd_db_reset_exit(Object *obj, ResetType type)
                      s->base);
         return;
     }
-    trace_qcom_cmd_db_init(s->base, s->size, ARRAY_SIZE(cmd_db_arc), used);
+    trace_qcom_cmd_db_init(s->base, s->size, ARRAY_SIZE(cmd_db_arc) +
+                           ARRAY_SIZE(cmd_db_vrm) + ARRAY_SIZE(cmd_db_bcm),
+                           used);
 }
 
 static void cmd_db_realize(DeviceState *dev, Error **errp)
@@ -184,13 +278,11 @@ static const Property cmd_db_properties[] = {
 static void cmd_db_class_init(ObjectClass *klass, void *data)
 {
     DeviceClass *dc = DEVICE_CLASS(klass);
-    ResettableClass *rc = RESETTABLE_CLASS(klass);
 
     dc->desc = "Qualcomm Command DB (as the AOP boot firmware leaves it)";
     dc->realize = cmd_db_realize;
     /* its state is guest RAM, migrated with it */
     dc->user_creatable = false;
-    rc->phases.exit = cmd_db_reset_exit;
     device_class_set_props(dc, cmd_db_properties);
 }
 

@@ -115,28 +115,12 @@ hwaddr qcom_smem_get(QcomSmemState *s, unsigned item, uint32_t *size,
     return s->base + off;
 }
 
-/*
- * The boot loader's work. In the hold phase, so that the XPU (reset in
- * the enter phase) is back to its defaults before the range is shared.
- */
-static void smem_reset_hold(Object *obj, ResetType type)
+void qcom_smem_layout(QcomSmemState *s)
 {
-    QcomSmemState *s = QCOM_SMEM(obj);
     MemTxAttrs attrs = qcom_master_attrs(QCOM_MASTER_APPS,
                                          QCOM_XPU_KIND_NORMAL);
     uint32_t heap_end = s->size - QCOM_SMEM_PTABLE_SIZE;
     g_autofree uint8_t *hdr = g_malloc0(QCOM_SMEM_HEAP_START);
-    uint32_t vmids;
-    Error *err = NULL;
-
-    if (s->xpu && s->xpu_share) {
-        vmids = BIT(qcom_master_vmid(QCOM_MASTER_APPS)) |
-                BIT(qcom_master_vmid(QCOM_MASTER_MSS));
-        if (!qcom_xpu_assign(s->xpu, s->base, s->size, vmids, vmids,
-                             &err)) {
-            error_report_err(err);
-        }
-    }
 
     stl_le_p(hdr + QCOM_SMEM_VERSION_OFFSET,
              QCOM_SMEM_GLOBAL_HEAP_VERSION << 16);
@@ -147,8 +131,9 @@ static void smem_reset_hold(Object *obj, ResetType type)
                             QCOM_SMEM_HEAP_START) != MEMTX_OK ||
         address_space_set(&s->as, s->base + heap_end, 0,
                           QCOM_SMEM_PTABLE_SIZE, attrs) != MEMTX_OK) {
-        qemu_log_mask(LOG_GUEST_ERROR, "qcom-smem: cannot write the layout "
-                      "at 0x%" PRIx64 "\n", s->base);
+        /* the board's wiring, not the guest: base and size were checked */
+        error_report("qcom-smem: cannot write the layout at 0x%" PRIx64,
+                     s->base);
         return;
     }
     trace_qcom_smem_init(s->base, s->size, heap_end - QCOM_SMEM_HEAP_START);
@@ -177,9 +162,6 @@ static const Property smem_properties[] = {
                      MemoryRegion *),
     DEFINE_PROP_UINT64("base", QcomSmemState, base, 0),
     DEFINE_PROP_UINT64("size", QcomSmemState, size, 2 * MiB),
-    DEFINE_PROP_LINK("xpu", QcomSmemState, xpu, TYPE_QCOM_XPU,
-                     QcomXpuState *),
-    DEFINE_PROP_BOOL("xpu-share", QcomSmemState, xpu_share, true),
     DEFINE_PROP_LINK("mutex", QcomSmemState, mutex, TYPE_QCOM_TCSR_MUTEX,
                      QcomTcsrMutexState *),
 };
@@ -187,13 +169,11 @@ static const Property smem_properties[] = {
 static void smem_class_init(ObjectClass *klass, void *data)
 {
     DeviceClass *dc = DEVICE_CLASS(klass);
-    ResettableClass *rc = RESETTABLE_CLASS(klass);
 
     dc->desc = "Qualcomm SMEM layout (as the boot loader leaves it)";
     dc->realize = smem_realize;
     /* its state is guest RAM, migrated with it */
     dc->user_creatable = false;
-    rc->phases.hold = smem_reset_hold;
     device_class_set_props(dc, smem_properties);
 }
 

@@ -739,8 +739,64 @@ static void mss_smp2p_update(QcomQ6v5MssState *s, uint32_t value)
 }
 
 /*
+ * The version of the APPS side's outbound item (428): 0 while it has
+ * none, else what its header says.
+ */
+static uint8_t mss_smp2p_apps_version(QcomQ6v5MssState *s)
+{
+    uint8_t hdr[8];
+    hwaddr addr = s->smem ? qcom_smem_get(s->smem,
+                                          QCOM_SMEM_ITEM_SMP2P_APPS_MSS,
+                                          NULL, mss_attrs()) : 0;
+
+    if (!addr || address_space_read(&s->dma_as, addr, mss_attrs(), hdr,
+                                    sizeof(hdr)) != MEMTX_OK ||
+        ldl_le_p(hdr) != QCOM_SMP2P_MAGIC) {
+        return 0;
+    }
+    return hdr[4];
+}
+
+static void mss_smp2p_set_version(QcomQ6v5MssState *s, uint8_t version)
+{
+    hwaddr item = mss_smp2p_item(s);
+
+    s->smp2p_version = version;
+    if (!item || address_space_write(&s->dma_as, item + 4, mss_attrs(),
+                                     &version, 1) != MEMTX_OK) {
+        qemu_log_mask(LOG_GUEST_ERROR, "qcom-q6v5-mss: cannot write the "
+                      "SMP2P version at 0x%" HWADDR_PRIx "\n", item);
+    }
+}
+
+/*
+ * SMP2P version negotiation, on the modem's side: each side publishes
+ * the highest version it speaks that the other may speak too, and the
+ * one with the higher version steps down to the other's. Linux 6.x
+ * publishes version 1 and never steps down; 7.x publishes 2 while the
+ * modem's item does not exist and steps down to a lower one, without
+ * reading the entries on that interrupt. So the modem follows the APPS
+ * side's version, 1 or 2, and rings again once both agree, so that
+ * ready and handover are seen.
+ */
+static void mss_smp2p_negotiate(QcomQ6v5MssState *s)
+{
+    uint8_t apps = mss_smp2p_apps_version(s);
+    uint8_t was = s->smp2p_apps_version;
+
+    s->smp2p_apps_version = apps;
+    if (apps && apps < s->smp2p_version) {
+        trace_qcom_mss_smp2p_version(s->smp2p_version, apps);
+        mss_smp2p_set_version(s, apps);
+        qemu_irq_pulse(s->smp2p_irq);
+    } else if (apps != was && apps == s->smp2p_version) {
+        qemu_irq_pulse(s->smp2p_irq);
+    }
+}
+
+/*
  * The modem comes up: its outbound SMP2P item (as smp2p.c's remote side,
- * the header is complete before version becomes 1), then ready and
+ * the header is complete before the version is written), then ready and
  * handover. After a restart the item exists already: the entry slots
  * stay as they were, since the APPS side does not match names again.
  */
@@ -774,7 +830,9 @@ static void mss_modem_up(QcomQ6v5MssState *s)
         mss_set_phase(s, QCOM_MSS_RUNNING, 0);
         return;
     }
+    s->smp2p_apps_version = mss_smp2p_apps_version(s);
     if (ret == 0) {
+        s->smp2p_version = s->smp2p_apps_version == 2 ? 2 : 1;
         stl_le_p(item, QCOM_SMP2P_MAGIC);
         stw_le_p(item + 8, QCOM_SMP2P_PID_MSS);
         stw_le_p(item + 10, QCOM_SMP2P_PID_APPS);
@@ -788,7 +846,7 @@ static void mss_modem_up(QcomQ6v5MssState *s)
         if (address_space_write(&s->dma_as, addr, mss_attrs(), item,
                                 sizeof(item)) != MEMTX_OK ||
             address_space_write(&s->dma_as, addr + 4, mss_attrs(),
-                                (uint8_t[]){ 1 }, 1) != MEMTX_OK) {
+                                &s->smp2p_version, 1) != MEMTX_OK) {
             qemu_log_mask(LOG_GUEST_ERROR, "qcom-q6v5-mss: cannot write the "
                           "SMP2P item at 0x%" HWADDR_PRIx "\n", addr);
         }
@@ -812,7 +870,8 @@ static uint32_t mss_smp2p_master_kernel(QcomQ6v5MssState *s)
     if (!addr || size < sizeof(item) ||
         address_space_read(&s->dma_as, addr, mss_attrs(), item,
                            sizeof(item)) != MEMTX_OK ||
-        ldl_le_p(item) != QCOM_SMP2P_MAGIC || item[4] != 1) {
+        ldl_le_p(item) != QCOM_SMP2P_MAGIC || !item[4] ||
+        item[4] > QCOM_SMP2P_MAX_VERSION) {
         return 0;
     }
     valid = MIN(lduw_le_p(item + 14), QCOM_SMP2P_MAX_ENTRIES);
@@ -839,6 +898,7 @@ static void mss_ipc_in(void *opaque, int n, int level)
         trace_qcom_mss_ipc(0, "modem not running");
         return;
     }
+    mss_smp2p_negotiate(s);
     master = mss_smp2p_master_kernel(s);
     trace_qcom_mss_ipc(master, master & 1 ? "stop" : "no stop");
     if (master & 1) {
@@ -1337,6 +1397,9 @@ static void mss_reset_enter(Object *obj, ResetType type)
     mss_subsystem_reset(s, false);
     s->alt_reset = 0;
     memset(s->halt_req, 0, sizeof(s->halt_req));
+    /* SMEM is laid out again: the next item is a new one */
+    s->smp2p_version = 0;
+    s->smp2p_apps_version = 0;
 }
 
 static void mss_realize(DeviceState *dev, Error **errp)
@@ -1408,6 +1471,9 @@ static int mss_pre_load(void *opaque)
 
     g_free(s->meta);
     s->meta = NULL;
+    /* streams of version 2 and before: SMP2P version 1 on both sides */
+    s->smp2p_version = 1;
+    s->smp2p_apps_version = 1;
     return 0;
 }
 
@@ -1419,7 +1485,8 @@ static int mss_post_load(void *opaque, int version_id)
     g_free(s->segs);
     s->segs = NULL;
     s->nsegs = 0;
-    if (s->phase >= QCOM_MSS_PHASE_NUM) {
+    if (s->phase >= QCOM_MSS_PHASE_NUM ||
+        s->smp2p_version > QCOM_SMP2P_MAX_VERSION) {
         return -EINVAL;
     }
     /* the derived segment list of metadata that passed once */
@@ -1431,7 +1498,7 @@ static int mss_post_load(void *opaque, int version_id)
 
 static const VMStateDescription mss_vmstate = {
     .name = "qcom-q6v5-mss",
-    .version_id = 2,
+    .version_id = 3,
     .minimum_version_id = 1,
     .pre_load = mss_pre_load,
     .post_load = mss_post_load,
@@ -1460,6 +1527,8 @@ static const VMStateDescription mss_vmstate = {
                                      meta_len),
         VMSTATE_TIMER_PTR(timer, QcomQ6v5MssState),
         VMSTATE_UINT32_V(smp2p_value, QcomQ6v5MssState, 2),
+        VMSTATE_UINT8_V(smp2p_version, QcomQ6v5MssState, 3),
+        VMSTATE_UINT8_V(smp2p_apps_version, QcomQ6v5MssState, 3),
         VMSTATE_END_OF_LIST()
     }
 };

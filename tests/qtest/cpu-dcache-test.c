@@ -1,5 +1,5 @@
 /*
- * QTest for the CPU data-cache model on qcom-sm8250: its QMP event and
+ * QTest for the CPU data-cache model on db845c: its QMP event and
  * monitor command, and the machine's off switch. A bare-metal program
  * (guest/baremetal/cache-hold.c, found through QMS_GUEST_DIR) leaves a
  * dirty line in the CPU's cache; the test then looks at it as a device
@@ -40,7 +40,7 @@ static QTestState *start(const char *machine, uint64_t *line)
 static void test_event_and_monitor(void)
 {
     uint64_t line;
-    QTestState *qts = start("qcom-sm8250", &line);
+    QTestState *qts = start("db845c", &line);
     QDict *ev, *data;
     g_autofree char *info = NULL;
     g_autofree char *expect = NULL;
@@ -66,7 +66,7 @@ static void test_event_and_monitor(void)
 static void test_off_switch(void)
 {
     uint64_t line;
-    QTestState *qts = start("qcom-sm8250,dcache=off", &line);
+    QTestState *qts = start("db845c,dcache=off", &line);
     g_autofree char *info = NULL;
 
     /* Without the model, memory has the CPU's write at once */

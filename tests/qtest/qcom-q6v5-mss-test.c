@@ -1,5 +1,5 @@
 /*
- * QTest for the Qualcomm Q6v5 modem subsystem on qcom-sm8250: the RMB
+ * QTest for the Qualcomm Q6v5 modem subsystem on db845c: the RMB
  * protocol driven as Linux's qcom_q6v5_mss does for sdm845, without a
  * CPU. The test builds its own MBA and modem images (ELF32, a hash
  * segment of SHA-256 digests, loadable segments), writes them to DRAM,
@@ -21,8 +21,8 @@
 
 #define QDSP6           0x04080000ULL
 #define RMB             0x04180000ULL
-#define TCSR            0x01fc0000ULL
-#define MSS_PATH        "/machine/mss"
+#define TCSR            0x01f60000ULL
+#define MSS_PATH        "/machine/soc/mss"
 
 #define QDSP6SS_SLEEP           0x03c
 #define QDSP6SS_BOOT_CORE_START 0x400
@@ -64,7 +64,7 @@
 #define VMIDS_SHARED    "0x8008 0x8008"     /* HLOS(3) and MSS_MSA(15) */
 #define IMG_PADDR       0x8e000000u         /* the images' link address */
 
-#define MACHINE_ARGS    "-M qcom-sm8250 -smp 1 -global qcom-xpu.action=log"
+#define MACHINE_ARGS    "-M db845c -smp 1 -global qcom-xpu.action=log"
 
 #define EHDR_SIZE       52
 #define PHDR_SIZE       32
@@ -707,7 +707,7 @@ static void test_xpu_fault_crash(void)
 
     g_assert_no_error(err);
     close(fd);
-    args = g_strdup_printf("-M qcom-sm8250 -smp 1 2>%s", path);
+    args = g_strdup_printf("-M db845c -smp 1 2>%s", path);
     qts = qtest_init(args);
     out = qtest_hmp(qts, "xpu-assign 0x90000000 0x100000 " VMIDS_SHARED);
     g_assert_cmpstr(out, ==, "");
@@ -861,8 +861,12 @@ static void mutex_unlock(QTestState *qts, unsigned n)
     qtest_writel(qts, TCSR_MUTEX + n * 0x1000, 0);
 }
 
-/* What smp2p.c's probe does on the APPS side: item 428, master-kernel */
-static uint64_t apps_smp2p_init(QTestState *qts)
+/*
+ * What smp2p.c's probe does on the APPS side: item 428 in SMP2P version
+ * @version (6.x: 1; 7.x: 2 until it sees the modem's), master-kernel,
+ * then a kick of the modem
+ */
+static uint64_t apps_smp2p_publish(QTestState *qts, uint8_t version)
 {
     uint32_t free_off, avail;
     uint64_t e = SMEM + SMEM_TOC + ITEM_APPS_OUT * 16, item;
@@ -885,8 +889,14 @@ static uint64_t apps_smp2p_init(QTestState *qts)
     qtest_writew(qts, item + 12, 16);
     qtest_writew(qts, item + 14, 1);
     qtest_memwrite(qts, item + 20, "master-kernel", 14);
-    qtest_writeb(qts, item + 4, 1);
+    qtest_writeb(qts, item + 4, version);
+    qtest_writel(qts, APCS_IPC + 0xc, 1u << 14);
     return item;
+}
+
+static uint64_t apps_smp2p_init(QTestState *qts)
+{
+    return apps_smp2p_publish(qts, 1);
 }
 
 /* Boot to AUTH_COMPLETE and let the modem come up */
@@ -1042,6 +1052,62 @@ static void test_smp2p_stop(void)
     qtest_quit(qts);
 }
 
+/*
+ * SMP2P version negotiation: the modem speaks 1 and 2, takes the APPS
+ * side's version when it comes up, steps down to a lower one, and rings
+ * once both sides agree.
+ */
+static void test_smp2p_version(void)
+{
+    QTestState *qts = modem_up();
+    uint64_t apps, mss;
+
+    /* 7.x: APPS published version 2 before the modem came up */
+    apps = apps_smp2p_publish(qts, 2);
+    step_ms(qts, 2);
+    mss = smem_item(qts, ITEM_MSS_OUT, NULL);
+    g_assert_cmphex(qtest_readb(qts, mss + 4), ==, 2);
+    g_assert_cmphex(modem_bits(qts), ==, BIT_READY | BIT_HANDOVER);
+    g_assert_true(gic_pending(qts, SPI_SMP2P));
+    /* the same version again: nothing to say */
+    gic_clear(qts, SPI_SMP2P);
+    qtest_writel(qts, APCS_IPC + 0xc, 1u << 14);
+    g_assert_false(gic_pending(qts, SPI_SMP2P));
+    /* APPS steps down: so does the modem, and it rings */
+    qtest_writeb(qts, apps + 4, 1);
+    qtest_writel(qts, APCS_IPC + 0xc, 1u << 14);
+    g_assert_cmphex(qtest_readb(qts, mss + 4), ==, 1);
+    g_assert_true(gic_pending(qts, SPI_SMP2P));
+    /* and never goes up again */
+    gic_clear(qts, SPI_SMP2P);
+    qtest_writeb(qts, apps + 4, 2);
+    qtest_writel(qts, APCS_IPC + 0xc, 1u << 14);
+    g_assert_cmphex(qtest_readb(qts, mss + 4), ==, 1);
+    g_assert_false(gic_pending(qts, SPI_SMP2P));
+    qtest_quit(qts);
+
+    /* 7.x: the modem came up first, in version 1 */
+    qts = modem_up();
+    step_ms(qts, 2);
+    mss = smem_item(qts, ITEM_MSS_OUT, NULL);
+    g_assert_cmphex(qtest_readb(qts, mss + 4), ==, 1);
+    gic_clear(qts, SPI_SMP2P);
+    /* APPS says 2: the modem waits for it to step down */
+    apps = apps_smp2p_publish(qts, 2);
+    g_assert_cmphex(qtest_readb(qts, mss + 4), ==, 1);
+    g_assert_false(gic_pending(qts, SPI_SMP2P));
+    /* it does: now they agree, and the modem's entries are news */
+    qtest_writeb(qts, apps + 4, 1);
+    qtest_writel(qts, APCS_IPC + 0xc, 1u << 14);
+    g_assert_true(gic_pending(qts, SPI_SMP2P));
+    /* stop works in the agreed version */
+    qtest_writel(qts, apps + 20 + 16, 1);
+    qtest_writel(qts, APCS_IPC + 0xc, 1u << 14);
+    g_assert_cmphex(modem_bits(qts), ==,
+                    BIT_READY | BIT_HANDOVER | BIT_STOP_ACK);
+    qtest_quit(qts);
+}
+
 static void check_crash_reason(QTestState *qts, const char *reason)
 {
     uint32_t size;
@@ -1130,6 +1196,7 @@ int main(int argc, char **argv)
     qtest_add_func("/qcom-q6v5-mss/smp2p-ready", test_smp2p_ready);
     qtest_add_func("/qcom-q6v5-mss/smp2p-lock-busy", test_smp2p_lock_busy);
     qtest_add_func("/qcom-q6v5-mss/smp2p-stop", test_smp2p_stop);
+    qtest_add_func("/qcom-q6v5-mss/smp2p-version", test_smp2p_version);
     qtest_add_func("/qcom-q6v5-mss/inject-fatal", test_inject_fatal);
     qtest_add_func("/qcom-q6v5-mss/inject-wdog", test_inject_wdog);
     return g_test_run();

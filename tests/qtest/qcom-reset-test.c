@@ -1,5 +1,5 @@
 /*
- * QTest for the modem's reset controllers on qcom-sm8250: the AOSS clock
+ * QTest for the modem's reset controllers on db845c: the AOSS clock
  * controller resets (qcom,sdm845-aoss-cc) and the PDC global resets
  * (qcom,sdm845-pdc-global), their registers as Linux's reset drivers use
  * them, and their lines into the modem subsystem.
@@ -26,7 +26,7 @@
 #define RMB                     0x04180000ULL
 #define RMB_MBA_MSS_STATUS      0x40
 
-#define MACHINE_ARGS    "-M qcom-sm8250 -smp 1"
+#define MACHINE_ARGS    "-M db845c -smp 1"
 
 /* Start the Q6's boot state machine as q6v5proc_reset does (sdm845). */
 static uint32_t boot_core(QTestState *qts)

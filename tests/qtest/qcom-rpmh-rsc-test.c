@@ -1,8 +1,9 @@
 /*
- * QTest for RPMh on qcom-sm8250: the Command DB table the machine lays
- * out in DRAM, as drivers/soc/qcom/cmd-db.c and rpmhpd.c read it, and
- * the APPS RSC driven as drivers/soc/qcom/rpmh-rsc.c drives it: active
- * votes with completion, status and a level interrupt, a read command,
+ * QTest for RPMh on db845c: the Command DB table the board lays out in
+ * DRAM at reset, as drivers/soc/qcom/cmd-db.c, rpmhpd.c, clk-rpmh.c and
+ * the interconnect drivers read it (ARC, VRM and BCM slaves), and the
+ * APPS RSC driven as drivers/soc/qcom/rpmh-rsc.c drives it: active votes
+ * with completion, status and a level interrupt, a read command,
  * sleep/wake sets that stay programmed, bad accesses (logged, harmless)
  * and reset.
  *
@@ -15,8 +16,8 @@
 #include "libqtest.h"
 #include "qobject/qdict.h"
 
-#define MACHINE         "-M qcom-sm8250 -smp 1"
-#define RSC_PATH        "/machine/apps-rsc"
+#define MACHINE         "-M db845c -smp 1"
+#define RSC_PATH        "/machine/soc/apps-rsc"
 
 /* cmd-db.c's layout */
 #define CMD_DB          0x85fe0000ULL
@@ -33,9 +34,11 @@
 #define ENT_LEN         0x14
 #define ENT_OFFSET      0x16
 #define SLV_ARC         3
+#define SLV_VRM         4
+#define SLV_BCM         5
 
-/* rpmh-rsc.c's registers, DRV 2 of the RSC at 0x18200000 */
-#define RSC             0x18200000ULL
+/* rpmh-rsc.c's registers, DRV 2 of the RSC at 0x179c0000 */
+#define RSC             0x179c0000ULL
 #define DRV(n)          (RSC + (n) * 0x10000ULL)
 #define DRV2            DRV(2)
 #define SOLVER_CONFIG   0x04
@@ -64,8 +67,36 @@
 #define COMPL           (1u << 16)
 #define NUM_TCS         9
 
+/* SDM845's rails, as rpmhpd looks them up */
 static const char *const arc_names[] = {
     "cx.lvl", "mx.lvl", "ebi.lvl", "gfx.lvl", "lcx.lvl", "lmx.lvl", "mss.lvl",
+};
+/* the clock buffers rpmhcc looks up (and xo.lvl, an ARC) */
+static const char *const vrm_names[] = {
+    "lnbclka2", "lnbclka3", "rfclka1", "rfclka2", "rfclka3",
+};
+/* the bus clock managers */
+static const char *const bcm_names[] = {
+    /* rpmhcc's crypto and IPA clocks */
+    "CE0", "IP0",
+    /* interconnect/sdm845.c's (CE0 is one of them too) */
+    "ACV", "MC0", "SH0", "SH1", "SH2", "SH3", "SH5", "MM0", "MM1", "MM2",
+    "MM3", "CN0", "QUP0", "SN0", "SN1", "SN2", "SN3", "SN4", "SN5", "SN6",
+    "SN7", "SN8", "SN9", "SN11", "SN12", "SN14", "SN15",
+};
+/* struct bcm_db of every BCM: unit (a divisor), width, vcd */
+#define BCM_UNIT        1000
+#define BCM_WIDTH       1
+#define BCM_VCD         0
+
+/* The table's slaves, in the order of their resource headers */
+static const struct {
+    uint16_t slv_id;
+    unsigned count;
+} db_slaves[] = {
+    { SLV_ARC, ARRAY_SIZE(arc_names) + 1 },     /* and xo.lvl */
+    { SLV_VRM, ARRAY_SIZE(vrm_names) },
+    { SLV_BCM, ARRAY_SIZE(bcm_names) },
 };
 
 static uint16_t db16(const uint8_t *db, unsigned off)
@@ -124,20 +155,61 @@ static uint32_t db_addr(const uint8_t *db, const char *id)
     return db32(db, ent + ENT_ADDR);
 }
 
-/* The table satisfies cmd-db.c and rpmhpd_probe for every SDM845 rail. */
+/* Where cmd_db_read_aux_data finds an entry's aux data */
+static unsigned db_aux(const uint8_t *db, unsigned ent, unsigned hdr)
+{
+    unsigned aux = DB_DATA + db16(db, hdr + RSC_DATA_OFF) +
+                   db16(db, ent + ENT_OFFSET);
+
+    g_assert_cmpuint(aux + db16(db, ent + ENT_LEN), <=, CMD_DB_SIZE);
+    return aux;
+}
+
+/*
+ * The table satisfies cmd-db.c: the ARC, VRM and BCM slaves' headers,
+ * their entries and aux data apart, every address of its header's
+ * slave, no address twice; and rpmhpd_probe for every SDM845 rail.
+ */
 static void test_cmd_db_layout(void)
 {
     QTestState *qts = qtest_init(MACHINE);
     g_autofree uint8_t *db = db_read(qts);
     uint32_t addrs[ARRAY_SIZE(arc_names)];
-    unsigned ent, hdr;
+    unsigned ent, hdr, end = 0;
+    GHashTable *seen = g_hash_table_new(NULL, NULL);
 
     g_assert_cmpmem(db + DB_MAGIC, 4, "\xdb\x30\x03\x0c", 4);
-    g_assert_cmpuint(db16(db, DB_RSC_HDR + RSC_SLV_ID), ==, SLV_ARC);
-    g_assert_cmpuint(db16(db, DB_RSC_HDR + RSC_CNT), ==,
-                     ARRAY_SIZE(arc_names));
-    /* the search ends at the second header */
-    g_assert_cmpuint(db16(db, DB_RSC_HDR + 16 + RSC_SLV_ID), ==, 0);
+    for (int i = 0; i < ARRAY_SIZE(db_slaves); i++) {
+        unsigned h = DB_RSC_HDR + 16 * i;
+        unsigned first = db16(db, h + RSC_HEADER_OFF);
+        unsigned data = db16(db, h + RSC_DATA_OFF);
+        unsigned count = db16(db, h + RSC_CNT);
+
+        g_test_message("slave %u", db_slaves[i].slv_id);
+        g_assert_cmpuint(db16(db, h + RSC_SLV_ID), ==, db_slaves[i].slv_id);
+        g_assert_cmpuint(count, ==, db_slaves[i].count);
+        /* entries, then aux data, after the previous slave's */
+        g_assert_cmpuint(first, >=, end);
+        g_assert_cmpuint(data, >=, first + count * ENT_SIZE);
+        end = data;
+        for (int j = 0; j < count; j++) {
+            unsigned e = DB_DATA + first + j * ENT_SIZE;
+            uint32_t addr = db32(db, e + ENT_ADDR);
+            unsigned len = db16(db, e + ENT_LEN);
+            unsigned aux = db_aux(db, e, h);
+
+            g_assert_cmpuint((addr >> 16) & 7, ==, db_slaves[i].slv_id);
+            g_assert_false(g_hash_table_contains(seen,
+                                                 GUINT_TO_POINTER(addr)));
+            g_hash_table_add(seen, GUINT_TO_POINTER(addr));
+            g_assert_cmpuint(aux - DB_DATA, >=, data);
+            end = MAX(end, aux - DB_DATA + len);
+        }
+    }
+    /* the search ends at the fourth header */
+    g_assert_cmpuint(db16(db, DB_RSC_HDR + 16 * ARRAY_SIZE(db_slaves) +
+                          RSC_SLV_ID), ==, 0);
+    g_hash_table_destroy(seen);
 
     for (int i = 0; i < ARRAY_SIZE(arc_names); i++) {
         unsigned len, aux, enable = 0, count;
@@ -145,19 +217,14 @@ static void test_cmd_db_layout(void)
 
         g_test_message("%s", arc_names[i]);
         g_assert_true(db_find(db, arc_names[i], &ent, &hdr));
+        g_assert_cmpuint(hdr, ==, DB_RSC_HDR);
         addrs[i] = db32(db, ent + ENT_ADDR);
         g_assert_cmpuint(addrs[i], !=, 0);
-        g_assert_cmpuint((addrs[i] >> 16) & 7, ==, SLV_ARC);
-        for (int k = 0; k < i; k++) {
-            g_assert_cmpuint(addrs[k], !=, addrs[i]);
-        }
         len = db16(db, ent + ENT_LEN);
         g_assert_cmpuint(len % 2, ==, 0);
         g_assert_cmpuint(len, >=, 4);
         g_assert_cmpuint(len, <=, 32);
-        aux = DB_DATA + db16(db, hdr + RSC_DATA_OFF) +
-              db16(db, ent + ENT_OFFSET);
-        g_assert_cmpuint(aux + len, <=, CMD_DB_SIZE);
+        aux = db_aux(db, ent, hdr);
         /* hlvl 0 is off, then rising vlvls: enable_corner is 1 */
         count = len / 2;
         for (unsigned l = 0; l < count; l++) {
@@ -181,8 +248,54 @@ static void test_cmd_db_layout(void)
     /* cx and mss reach turbo_l1, the top of the DT's OPP table */
     g_assert_true(db_find(db, "cx.lvl", &ent, &hdr));
     g_assert_cmpuint(db16(db, ent + ENT_LEN), ==, 22);
-    g_assert_false(db_find(db, "xo.lvl", &ent, &hdr));
     g_assert_false(db_find(db, "cx.lv", &ent, &hdr));
+    g_assert_false(db_find(db, "cx.lvl2", &ent, &hdr));
+    qtest_quit(qts);
+}
+
+/*
+ * What rpmhcc (clk-rpmh.c, sdm845) and the interconnect drivers
+ * (icc-rpmh.c, sdm845.c) read: the XO's ARC levels, up to the 3 rpmhcc
+ * votes; the clock buffers, VRMs without aux data; the bus clock
+ * managers, BCMs whose aux data is a struct bcm_db (le32 unit, le16
+ * width, u8 vcd, u8 reserved): both divide by its unit, and the
+ * interconnect drivers refuse a BCM without aux data.
+ */
+static void test_cmd_db_xo_vrm_bcm(void)
+{
+    QTestState *qts = qtest_init(MACHINE);
+    g_autofree uint8_t *db = db_read(qts);
+    unsigned ent, hdr, aux;
+
+    g_assert_true(db_find(db, "xo.lvl", &ent, &hdr));
+    g_assert_cmpuint(hdr, ==, DB_RSC_HDR);
+    g_assert_cmpuint((db32(db, ent + ENT_ADDR) >> 16) & 7, ==, SLV_ARC);
+    g_assert_cmpuint(db16(db, ent + ENT_LEN), ==, 8);
+    aux = db_aux(db, ent, hdr);
+    for (int l = 0; l < 4; l++) {
+        g_assert_cmpuint(db16(db, aux + 2 * l), ==, l);
+    }
+
+    for (int i = 0; i < ARRAY_SIZE(vrm_names); i++) {
+        g_test_message("%s", vrm_names[i]);
+        g_assert_true(db_find(db, vrm_names[i], &ent, &hdr));
+        g_assert_cmpuint(hdr, ==, DB_RSC_HDR + 16);
+        g_assert_cmpuint((db32(db, ent + ENT_ADDR) >> 16) & 7, ==, SLV_VRM);
+        g_assert_cmpuint(db16(db, ent + ENT_LEN), ==, 0);
+    }
+
+    for (int i = 0; i < ARRAY_SIZE(bcm_names); i++) {
+        g_test_message("%s", bcm_names[i]);
+        g_assert_true(db_find(db, bcm_names[i], &ent, &hdr));
+        g_assert_cmpuint(hdr, ==, DB_RSC_HDR + 32);
+        g_assert_cmpuint((db32(db, ent + ENT_ADDR) >> 16) & 7, ==, SLV_BCM);
+        g_assert_cmpuint(db16(db, ent + ENT_LEN), ==, 8);
+        aux = db_aux(db, ent, hdr);
+        g_assert_cmpuint(db32(db, aux), ==, BCM_UNIT);
+        g_assert_cmpuint(db16(db, aux + 4), ==, BCM_WIDTH);
+        g_assert_cmpuint(db[aux + 6], ==, BCM_VCD);
+        g_assert_cmpuint(db[aux + 7], ==, 0);
+    }
     qtest_quit(qts);
 }
 
@@ -541,6 +654,7 @@ int main(int argc, char **argv)
     g_test_init(&argc, &argv, NULL);
 
     qtest_add_func("/qcom-rpmh/cmd-db/layout", test_cmd_db_layout);
+    qtest_add_func("/qcom-rpmh/cmd-db/xo-vrm-bcm", test_cmd_db_xo_vrm_bcm);
     qtest_add_func("/qcom-rpmh/rsc/config", test_rsc_config);
     qtest_add_func("/qcom-rpmh/rsc/active-vote", test_rsc_active_vote);
     qtest_add_func("/qcom-rpmh/rsc/multi-cmd", test_rsc_multi_cmd);

@@ -1,5 +1,5 @@
 /*
- * QTest for the Qualcomm SCM firmware model on qcom-sm8250: how it
+ * QTest for the Qualcomm SCM firmware model on db845c: how it
  * decodes the SiP SMCs of the APPS CPUs, the availability query, calls
  * it does not know, the download mode, and the hypervisor's assign_mem
  * with good and bad arguments (wrong counts, lists outside RAM or in
@@ -42,7 +42,7 @@
 
 #define DRAM            0x80000000ULL
 #define DRAM_END        0x100000000ULL  /* 2 GiB, the default -m */
-#define UART            0x00a90000ULL
+#define UART            0x00a84000ULL  /* the GENI UART: MMIO, not memory */
 #define XPU_WINDOW      0x4000000000ULL /* in the CPUs' map, not memory */
 /* Ranges the tests hand around; the program never touches them */
 #define R               0x90000000ULL
@@ -89,7 +89,7 @@ static QTestState *boot(const char *extra)
 {
     QTestState *qts;
 
-    qts = qtest_initf("-M qcom-sm8250 -smp 1 -accel tcg -S %s "
+    qts = qtest_initf("-M db845c -smp 1 -accel tcg -S %s "
                       "-kernel %s/baremetal/scm-calls.elf", extra,
                       g_getenv("QMS_GUEST_DIR"));
     qtest_writeq(qts, MBOX, MAGIC);
@@ -572,17 +572,27 @@ static void test_assign_bad(void)
 }
 
 /*
- * With 4 groups (one covering DRAM), two ranges inside it need 4 free
- * groups: the XPU would change the first and fail on the second, so the
- * call is refused before either.
+ * With 6 groups, the board's reset takes 3 (SMEM shared with the modem,
+ * the HLOS groups below and above it): two ranges inside the one above
+ * need 4 free groups, so the XPU would change the first and fail on the
+ * second, and the call is refused before either.
  */
 static void test_assign_groups_run_out(void)
 {
-    QTestState *qts = boot("-global qcom-xpu.num-groups=4 "
-                           "-global qcom-smem.xpu-share=off");
+    QTestState *qts = boot("-global qcom-xpu.num-groups=6");
     const Range two[] = { { R, 0x1000 }, { R + 0x10000, 0x1000 } };
     const uint32_t hlos = VMID_HLOS;
+    g_autofree Xpu *x = g_new(Xpu, 1);
+    unsigned used = 0;
     Call c;
+
+    xpu_snap(qts, x);
+    g_assert_cmpuint(x->ngroups, ==, 6);
+    for (unsigned n = 0; n < x->ngroups; n++) {
+        used += x->g[n][6] & EN;
+    }
+    g_assert_cmpuint(used, ==, 3);
+    assert_perm(qts, 0x86000000, HLOS | MSS, HLOS | MSS);
 
     c = assign_at(qts, SLOT(0), SLOT(0), two, 2, &hlos, 1,
                   &(const Dest){ VMID_MSS, 6 }, 1);

@@ -1,5 +1,5 @@
 /*
- * The qcom-sm8250 XPU's registers, as the qtests reach them
+ * The db845c XPU's registers, as the qtests reach them
  * (docs/devel/qcom-xpu.rst has their meaning).
  *
  * Copyright (c) 2026 The qcom-mss-sim authors

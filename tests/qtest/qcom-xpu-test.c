@@ -1,13 +1,16 @@
 /*
- * QTest for the Qualcomm XPU in front of DRAM on qcom-sm8250: reset
- * defaults, per-VMID read and write permissions, group edges, the
- * most-restrictive-wins rule for overlaps, lock, the syndrome registers,
- * the IRQ, the XPU_VIOLATION event, secure-only programming, bad
- * programming, and the three actions (crash, stop, log).
+ * QTest for the Qualcomm XPU in front of DRAM on db845c: the board's
+ * reset state (SMEM shared with the modem), per-VMID read and write
+ * permissions, group edges, the most-restrictive-wins rule for overlaps,
+ * lock, the syndrome registers, the IRQ, the XPU_VIOLATION event,
+ * secure-only programming, bad programming, and the three actions
+ * (crash, stop, log).
  *
  * qtest accesses have unspecified attributes; the XPU's property
  * "unspecified-master" makes them the modem (mss) where a test needs a
- * master other than the CPU cluster.
+ * master other than the CPU cluster. They count as secure, so a test
+ * that needs the XPU alone first undoes the board's sharing of SMEM
+ * through the registers (xpu_alone()).
  *
  * Copyright (c) 2026 The qcom-mss-sim authors
  *
@@ -19,7 +22,7 @@
 #include "qcom-xpu-regs.h"
 #include "qobject/qdict.h"
 
-#define XPU_PATH        "/machine/dram-xpu"
+#define XPU_PATH        "/machine/soc/dram-xpu"
 
 #define ESR_VALID       1
 #define ESR_OVERFLOW    2
@@ -29,11 +32,12 @@
 
 #define DRAM            0x80000000ULL
 #define DRAM_SIZE       (2ULL << 30)
+#define SMEM            0x86000000ULL
+#define SMEM_SIZE       0x200000ULL
 #define HLOS            (1u << 3)
 #define MSS             (1u << 15)
 
-/* The XPU alone: SMEM's boot-time sharing would take groups */
-#define XPU_MACHINE "-M qcom-sm8250 -smp 1 -global qcom-smem.xpu-share=off "
+#define XPU_MACHINE "-M db845c -smp 1 "
 #define AS_MSS XPU_MACHINE \
                "-global qcom-xpu.unspecified-master=mss " \
                "-global qcom-xpu.action=log"
@@ -97,6 +101,20 @@ static void system_reset(QTestState *qts)
     qtest_qmp_eventwait(qts, "RESET");
 }
 
+/*
+ * The board's reset state: its reset function shares SMEM with the
+ * modem, which splits the XPU's own default (group 0, all of DRAM for
+ * HLOS) around it.
+ */
+static const struct {
+    uint64_t start, end;
+    uint32_t perm;
+} board_groups[] = {
+    { DRAM, SMEM - 0x1000, HLOS },
+    { SMEM + SMEM_SIZE, DRAM + DRAM_SIZE - 0x1000, HLOS },
+    { SMEM, SMEM + SMEM_SIZE - 0x1000, HLOS | MSS },
+};
+
 static void assert_defaults(QTestState *qts)
 {
     g_assert_cmphex(rd(qts, A_ID), ==, 0x51585055);
@@ -104,21 +122,46 @@ static void assert_defaults(QTestState *qts)
     g_assert_cmphex(rd(qts, A_CTRL), ==, 0);
     g_assert_cmphex(rd(qts, A_ESR), ==, 0);
     g_assert_cmphex(rd(qts, A_ERR_COUNT), ==, 0);
-    g_assert_cmphex(rd(qts, G(0, G_START_LO)), ==, (uint32_t)DRAM);
-    g_assert_cmphex(rd(qts, G(0, G_START_HI)), ==, 0);
-    g_assert_cmphex(rd(qts, G(0, G_END_LO)), ==,
-                    (uint32_t)(DRAM + DRAM_SIZE - 0x1000));
-    g_assert_cmphex(rd(qts, G(0, G_RPERM)), ==, HLOS);
-    g_assert_cmphex(rd(qts, G(0, G_WPERM)), ==, HLOS);
-    g_assert_cmphex(rd(qts, G(0, G_GCTRL)), ==, EN);
-    for (int n = 1; n < 32; n++) {
+    for (int n = 0; n < ARRAY_SIZE(board_groups); n++) {
+        g_test_message("group %d", n);
+        g_assert_cmphex(rd(qts, G(n, G_START_LO)), ==,
+                        (uint32_t)board_groups[n].start);
+        g_assert_cmphex(rd(qts, G(n, G_START_HI)), ==, 0);
+        g_assert_cmphex(rd(qts, G(n, G_END_LO)), ==,
+                        (uint32_t)board_groups[n].end);
+        g_assert_cmphex(rd(qts, G(n, G_END_HI)), ==, 0);
+        g_assert_cmphex(rd(qts, G(n, G_RPERM)), ==, board_groups[n].perm);
+        g_assert_cmphex(rd(qts, G(n, G_WPERM)), ==, board_groups[n].perm);
+        g_assert_cmphex(rd(qts, G(n, G_GCTRL)), ==, EN);
+    }
+    for (int n = ARRAY_SIZE(board_groups); n < 32; n++) {
         for (int r = 0; r < 0x20; r += 4) {
             g_assert_cmphex(rd(qts, G(n, r)), ==, 0);
         }
     }
 }
 
-/* APPS owns DRAM after reset; a reset undoes any programming. */
+/* The XPU's own reset state: group 0, all of DRAM for HLOS, alone */
+static void xpu_alone(QTestState *qts)
+{
+    for (int n = 1; n < rd(qts, A_NUM_GROUPS); n++) {
+        group_set(qts, n, 0, 0, 0, 0, 0);
+    }
+    group_set(qts, 0, DRAM, DRAM + DRAM_SIZE - 0x1000, HLOS, HLOS, EN);
+}
+
+static QTestState *xpu_init(const char *args)
+{
+    QTestState *qts = qtest_init(args);
+
+    xpu_alone(qts);
+    return qts;
+}
+
+/*
+ * APPS owns DRAM after reset but for SMEM, which it shares with the
+ * modem; a reset undoes any programming and shares SMEM again.
+ */
 static void test_reset_defaults(void)
 {
     QTestState *qts = qtest_init(XPU_MACHINE
@@ -127,9 +170,12 @@ static void test_reset_defaults(void)
     assert_defaults(qts);
     qtest_writel(qts, DRAM + 0x1000, 0xcafef00d);
     g_assert_cmphex(qtest_readl(qts, DRAM + 0x1000), ==, 0xcafef00d);
+    qtest_writel(qts, SMEM + 0x1000, 0x5eedf00d);
+    g_assert_cmphex(qtest_readl(qts, SMEM + 0x1000), ==, 0x5eedf00d);
     assert_no_error(qts);
 
     group_set(qts, 0, DRAM, DRAM, MSS, MSS, EN);
+    group_set(qts, 2, 0, 0, 0, 0, 0);       /* SMEM no longer shared */
     group_set(qts, 5, DRAM + 0x10000, DRAM + 0x20000, HLOS, 0, EN | LOCK);
     wr(qts, A_CTRL, 1);
     qtest_readl(qts, DRAM + 0x1000);        /* APPS is not in any group */
@@ -142,10 +188,37 @@ static void test_reset_defaults(void)
     qtest_quit(qts);
 }
 
+/* What the board's sharing means for the modem: SMEM and nothing else */
+static void test_board_smem_share(void)
+{
+    QTestState *qts = qtest_init(AS_MSS);
+
+    qtest_writeb(qts, SMEM, 0x11);
+    qtest_writeb(qts, SMEM + SMEM_SIZE - 1, 0x22);
+    g_assert_cmpuint(qtest_readb(qts, SMEM), ==, 0x11);
+    g_assert_cmpuint(qtest_readb(qts, SMEM + SMEM_SIZE - 1), ==, 0x22);
+    assert_no_error(qts);
+    qtest_readb(qts, SMEM - 1);
+    assert_error(qts, SMEM - 1, KIND_READ, 0);
+    qtest_writeb(qts, SMEM + SMEM_SIZE, 0x33);
+    assert_error(qts, SMEM + SMEM_SIZE, KIND_WRITE, 1);
+
+    /* undone through the registers, redone by the next reset */
+    xpu_alone(qts);
+    qtest_readb(qts, SMEM);
+    assert_error(qts, SMEM, KIND_READ, 0);
+    system_reset(qts);
+    assert_defaults(qts);
+    /* the layout the board wrote (SMEM version 11) */
+    g_assert_cmphex(qtest_readl(qts, SMEM + 0x5c) >> 16, ==, 11);
+    assert_no_error(qts);
+    qtest_quit(qts);
+}
+
 /* Read and write permissions are separate, per VMID. */
 static void test_permit_deny(void)
 {
-    QTestState *qts = qtest_init(AS_MSS);
+    QTestState *qts = xpu_init(AS_MSS);
     uint64_t a = 0x90000000;
 
     /* The modem is denied anything at reset (group 0: HLOS only). */
@@ -187,7 +260,7 @@ static void test_permit_deny(void)
 /* First and last byte, adjacent groups, overlaps: most restrictive wins. */
 static void test_group_edges(void)
 {
-    QTestState *qts = qtest_init(AS_MSS);
+    QTestState *qts = xpu_init(AS_MSS);
     uint64_t a = 0x90000000;
 
     group_set(qts, 0, DRAM, a - 0x1000, HLOS, HLOS, EN);
@@ -236,7 +309,7 @@ static void test_group_edges(void)
 
 static void test_lock(void)
 {
-    QTestState *qts = qtest_init(AS_MSS);
+    QTestState *qts = xpu_init(AS_MSS);
     uint64_t a = 0x90000000;
 
     group_set(qts, 0, DRAM, a - 0x1000, HLOS, HLOS, EN);
@@ -253,17 +326,18 @@ static void test_lock(void)
     group_set(qts, 2, a + 0x1000, a + 0x1000, MSS, MSS, EN);
     qtest_writel(qts, a + 0x1000, 1);
     assert_no_error(qts);
+    /* a reset unlocks: the board's group 1 takes writes again */
     system_reset(qts);
-    g_assert_cmphex(rd(qts, G(1, G_GCTRL)), ==, 0);
-    wr(qts, G(1, G_WPERM), MSS);
-    g_assert_cmphex(rd(qts, G(1, G_WPERM)), ==, MSS);
+    assert_defaults(qts);
+    wr(qts, G(1, G_WPERM), MSS | HLOS);
+    g_assert_cmphex(rd(qts, G(1, G_WPERM)), ==, MSS | HLOS);
     qtest_quit(qts);
 }
 
 /* First error captured, later ones only counted; W1C; the IRQ line. */
 static void test_capture_and_irq(void)
 {
-    QTestState *qts = qtest_init(AS_MSS);
+    QTestState *qts = xpu_init(AS_MSS);
 
     qtest_irq_intercept_out_named(qts, XPU_PATH, "sysbus-irq");
     g_assert_false(qtest_get_irq(qts, 0));
@@ -302,7 +376,7 @@ static void test_capture_and_irq(void)
 
 static void test_qmp_event(void)
 {
-    QTestState *qts = qtest_init(AS_MSS);
+    QTestState *qts = xpu_init(AS_MSS);
     QDict *ev, *data;
 
     qtest_writel(qts, DRAM + 0x12340, 1);
@@ -336,10 +410,12 @@ static void test_nonsecure_rejected(void)
     g_assert_cmphex(rd(qts, A_ID), ==, 0x51585055);
     wr(qts, A_CTRL, 1);
     wr(qts, G(0, G_GCTRL), 0);
-    wr(qts, G(1, G_RPERM), MSS);
+    wr(qts, G(2, G_RPERM), HLOS);
+    wr(qts, G(3, G_RPERM), MSS);
     g_assert_cmphex(rd(qts, A_CTRL), ==, 0);
     g_assert_cmphex(rd(qts, G(0, G_GCTRL)), ==, EN);
-    g_assert_cmphex(rd(qts, G(1, G_RPERM)), ==, 0);
+    g_assert_cmphex(rd(qts, G(2, G_RPERM)), ==, HLOS | MSS);
+    g_assert_cmphex(rd(qts, G(3, G_RPERM)), ==, 0);
     qtest_writel(qts, DRAM, 0x5a5a5a5a);             /* APPS still fine */
     g_assert_cmphex(qtest_readl(qts, DRAM), ==, 0x5a5a5a5a);
     qtest_quit(qts);
@@ -348,7 +424,7 @@ static void test_nonsecure_rejected(void)
 /* Bad programming is logged and has the documented result. */
 static void test_bad_programming(void)
 {
-    QTestState *qts = qtest_init(AS_MSS);
+    QTestState *qts = xpu_init(AS_MSS);
     uint64_t a = 0x90000000;
 
     /* start after end: the enable is refused */
@@ -383,7 +459,7 @@ static void test_bad_programming(void)
 
 static void test_action_log(void)
 {
-    QTestState *qts = qtest_init(AS_MSS);
+    QTestState *qts = xpu_init(AS_MSS);
     QDict *rsp;
 
     qtest_writel(qts, DRAM + 0x2000, 0xdeadbeef);    /* dropped */
@@ -400,9 +476,9 @@ static void test_action_log(void)
 
 static void test_action_stop(void)
 {
-    QTestState *qts = qtest_init(XPU_MACHINE
-                                 "-global qcom-xpu.unspecified-master=mss "
-                                 "-global qcom-xpu.action=stop");
+    QTestState *qts = xpu_init(XPU_MACHINE
+                               "-global qcom-xpu.unspecified-master=mss "
+                               "-global qcom-xpu.action=stop");
     QDict *rsp;
 
     qtest_readl(qts, DRAM + 0x3000);
@@ -435,7 +511,7 @@ static void test_action_crash(void)
     args = g_strdup_printf(XPU_MACHINE
                            "-global qcom-xpu.unspecified-master=mss "
                            "2>%s", path);
-    qts = qtest_init(args);
+    qts = xpu_init(args);
     qtest_set_expected_status(qts, 1);
     qtest_writeq(qts, DRAM + 0x7000, 1);
     ev = qtest_qmp_eventwait_ref(qts, "SHUTDOWN");
@@ -457,7 +533,7 @@ static void test_action_crash(void)
 /* The hypervisor-style assign of the monitor splits groups. */
 static void test_hmp_assign(void)
 {
-    QTestState *qts = qtest_init(AS_MSS);
+    QTestState *qts = xpu_init(AS_MSS);
     g_autofree char *out = NULL;
     uint64_t a = 0x90000000;
 
@@ -487,6 +563,7 @@ int main(int argc, char **argv)
     g_test_init(&argc, &argv, NULL);
 
     qtest_add_func("/qcom-xpu/reset-defaults", test_reset_defaults);
+    qtest_add_func("/qcom-xpu/board-smem-share", test_board_smem_share);
     qtest_add_func("/qcom-xpu/permit-deny", test_permit_deny);
     qtest_add_func("/qcom-xpu/group-edges", test_group_edges);
     qtest_add_func("/qcom-xpu/lock", test_lock);

@@ -1,4 +1,4 @@
 # Devices of the qcom-mss-sim build of qemu-system-aarch64:
-# the SM8250 machine, and "virt" as the baseline for benchmarks.
-CONFIG_QCOM_SM8250=y
+# the DragonBoard 845c (SDM845), and "virt" as the baseline for benchmarks.
+CONFIG_DB845C=y
 CONFIG_ARM_VIRT=y

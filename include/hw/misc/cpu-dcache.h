@@ -41,9 +41,10 @@
  *  + QOM property "coherency": "emulate" (default: devices see memory,
  *    CPUs their caches, and each divergence is reported) or "report"
  *    (devices see the CPUs' data as in plain QEMU; divergence reported)
- *  + QOM property "speculation": "off" (default), "strict": cacheable
- *    memory outside the no-map ranges may be filled at any time, so
- *    taking it away from the CPUs is a hazard even with no line held
+ *  + QOM property "speculation": "off" (default), "strict": memory the
+ *    CPUs' page tables map cacheable may be filled at any time, so taking
+ *    it away from the CPUs is a hazard even with no line held (the board
+ *    answers cpu_dcache_set_mapping_query())
  *  + QOM properties "capacity" (bytes, 0 = unbounded: the default),
  *    "ways" (1..64, default 16), "seed" (replacement policy, default 1)
  *    and "clean-evict" ("silent", the default, or "visible"): a bounded,
@@ -67,6 +68,58 @@ OBJECT_DECLARE_SIMPLE_TYPE(CpuDcacheState, CPU_DCACHE)
 #define CPU_DCACHE_LINE_SIZE 64
 #define CPU_DCACHE_PAGE_SIZE 4096
 #define CPU_DCACHE_LINES_PER_PAGE (CPU_DCACHE_PAGE_SIZE / CPU_DCACHE_LINE_SIZE)
+
+typedef const char *CpuDcacheMasterNameFn(uint16_t requester_id);
+typedef bool CpuDcacheMappedFn(void *opaque, hwaddr start, hwaddr end,
+                               GString *why);
+typedef struct CpuDcachePage CpuDcachePage;
+
+struct CpuDcacheState {
+    SysBusDevice parent_obj;
+
+    IOMMUMemoryRegion cpu_view;
+    IOMMUMemoryRegion mem_view;
+    MemoryRegion window;        /* slow path of the CPU view */
+    MemoryRegion mem_io;        /* slow path of memory's view */
+    AddressSpace ram_as;
+    AddressSpace bus_as;
+    AddressSpace mem_io_as;
+    MemoryRegion bus_root;
+
+    CpuDcachePage **pages;
+    uint64_t npages;
+    unsigned long *mem_mapped;  /* memory's view sent to RAM since rearm */
+    CpuDcacheMappedFn *mapped;  /* for strict speculation */
+    void *mapped_opaque;
+    CpuDcacheMasterNameFn *master_name;
+    uint64_t findings;
+    /*
+     * Events (fills, maintenance) are numbered: an order that the same
+     * guest reproduces exactly, which virtual time read from a TLB fill or
+     * a helper could not give under -icount.
+     */
+    uint64_t seq;
+
+    /* bounded capacity: the ways of each set hold line numbers + 1 */
+    uint32_t nsets;
+    uint64_t *set_lines;
+    uint64_t rng;
+
+    /* properties */
+    uint64_t capacity;
+    uint32_t ways;
+    uint64_t seed;
+    bool visible_evict;
+    MemoryRegion *ram;
+    MemoryRegion *bus;
+    uint64_t base;
+    uint64_t window_base;
+    char *coherency_str;
+    char *speculation_str;
+    char *clean_evict_str;
+    int coherency;
+    bool strict_speculation;
+};
 
 /* Maintenance operations, by physical address or by set/way. */
 typedef enum CpuDcacheOp {
@@ -110,14 +163,20 @@ void cpu_dcache_maintain(CpuDcacheState *s, CpuDcacheOp op, hwaddr pa,
 bool cpu_dcache_check_revoke(CpuDcacheState *s, hwaddr start, hwaddr end,
                              char **report);
 
-/* Declare [start, start + size) as a no-map carve-out (never speculated). */
-void cpu_dcache_add_nomap(CpuDcacheState *s, hwaddr start, hwaddr size);
+/*
+ * Strict speculation asks the board whether the CPUs' software maps any
+ * of [start, end] (inclusive) cacheable, as the kernel's linear map does
+ * with all memory that is not a no-map carve-out; if so, it appends a
+ * one-line description of such a mapping to @why and returns true.
+ * Without the query strict speculation finds no hazard of its own.
+ */
+void cpu_dcache_set_mapping_query(CpuDcacheState *s, CpuDcacheMappedFn *fn,
+                                  void *opaque);
 
 /*
  * Names bus masters from the requester_id of their transactions in
  * reports; optional.
  */
-typedef const char *CpuDcacheMasterNameFn(uint16_t requester_id);
 void cpu_dcache_set_master_namer(CpuDcacheState *s, CpuDcacheMasterNameFn *fn);
 
 /* Append a description of the lines held in [start, start + size). */

@@ -32,6 +32,7 @@ OBJECT_DECLARE_SIMPLE_TYPE(QcomApcsIpcState, QCOM_APCS_IPC)
 #define QCOM_APCS_IPC_SIZE 0x1000
 #define QCOM_APCS_IPC_LINES 32
 /* channels of the sdm845 apss_shared mailbox */
+#define QCOM_APCS_IPC_AOSS_QMP 0
 #define QCOM_APCS_IPC_MSS_GLINK 12
 #define QCOM_APCS_IPC_MSS_SMP2P 14
 

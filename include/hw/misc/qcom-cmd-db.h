@@ -22,8 +22,9 @@
  *  + QOM properties "base", "size": the carve-out (4 KiB aligned, at
  *    least QCOM_CMD_DB_MIN_SIZE; default size 128 KiB); the part after
  *    the table is zeroed
- *  + C API below: the table's names, addresses and levels, for the
- *    machine and other models (to name the votes the RSC records)
+ *  + C API below: the layout, which the board writes at every reset
+ *    (qcom_cmd_db_layout), and the table's names, addresses and levels,
+ *    for the board and other models (to name the votes the RSC records)
  */
 
 #ifndef HW_MISC_QCOM_CMD_DB_H
@@ -76,6 +77,14 @@ struct QcomCmdDbState {
     uint64_t base;
     uint64_t size;
 };
+
+/*
+ * Write the table as the AOP's boot firmware leaves it, through "memory"
+ * as the APPS master; the rest of the carve-out is zeroed. Called once
+ * the devices (the XPU, the cache model) are back to their reset state,
+ * so that the write is no cache finding.
+ */
+void qcom_cmd_db_layout(QcomCmdDbState *s);
 
 /* RPMh address of resource id ("cx.lvl"), or 0 if there is none. */
 uint32_t qcom_cmd_db_addr(QcomCmdDbState *s, const char *id);

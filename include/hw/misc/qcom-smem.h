@@ -22,14 +22,11 @@
  *    (address 0 at physical address 0)
  *  + QOM properties "base", "size": the carve-out (4 KiB aligned; size
  *    at least 16 KiB, default 2 MiB)
- *  + QOM property "xpu": link to the qcom-xpu in front of DRAM (optional):
- *    at reset the range is made readable and writable by HLOS and MSS
- *  + QOM property "xpu-share" (default true): false leaves the XPU at its
- *    own reset state (for tests of the XPU alone)
  *  + QOM property "mutex": link to the qcom-tcsr-mutex (optional): the
  *    allocations of qcom_smem_alloc take lock QCOM_SMEM_HWLOCK, as the
  *    Linux driver's do
- *  + C API below for the other processors' models
+ *  + C API below for the board (qcom_smem_layout) and the other
+ *    processors' models
  */
 
 #ifndef HW_MISC_QCOM_SMEM_H
@@ -42,7 +39,6 @@
 #define TYPE_QCOM_SMEM "qcom-smem"
 OBJECT_DECLARE_SIMPLE_TYPE(QcomSmemState, QCOM_SMEM)
 
-typedef struct QcomXpuState QcomXpuState;
 typedef struct QcomTcsrMutexState QcomTcsrMutexState;
 
 /* The layout (smem.c, 6.1) */
@@ -77,10 +73,16 @@ struct QcomSmemState {
     MemoryRegion *memory;
     uint64_t base;
     uint64_t size;
-    QcomXpuState *xpu;
-    bool xpu_share;
     QcomTcsrMutexState *mutex;
 };
+
+/*
+ * Write the layout the boot loader leaves: header (global heap, version
+ * 11), empty table of contents, zeroed partition table. The board calls
+ * it at every reset, once the devices (the XPU, the cache model) are
+ * back to their reset state.
+ */
+void qcom_smem_layout(QcomSmemState *s);
 
 /*
  * Allocate item (QCOM_SMEM_ITEM_FIRST_FREE..511) of size bytes (rounded

@@ -63,7 +63,7 @@ typedef struct QcomSmemState QcomSmemState;
 
 #define QCOM_MSS_QDSP6_SIZE 0x408
 #define QCOM_MSS_RMB_SIZE 0x48
-#define QCOM_MSS_TCSR_SIZE 0x30000
+#define QCOM_MSS_TCSR_SIZE 0x20000
 
 /* RMB status values the PBL and the MBA report */
 #define QCOM_RMB_PBL_SUCCESS                1
@@ -84,6 +84,7 @@ typedef struct QcomSmemState QcomSmemState;
 
 /* The modem's SMP2P item (smp2p.c) and the bits of "slave-kernel" */
 #define QCOM_SMP2P_MAGIC            0x504d5324  /* "$SMP" */
+#define QCOM_SMP2P_MAX_VERSION      2
 #define QCOM_SMP2P_ITEM_SIZE        340
 #define QCOM_SMP2P_MAX_ENTRIES      16
 #define QCOM_SMP2P_ENTRY_NAME       16
@@ -168,6 +169,8 @@ struct QcomQ6v5MssState {
     qemu_irq smp2p_irq;
     qemu_irq wdog_irq;
     uint32_t smp2p_value;   /* our "slave-kernel" entry */
+    uint8_t smp2p_version;  /* our item's version */
+    uint8_t smp2p_apps_version;     /* the APPS item's, last seen */
 
     /* reset inputs */
     bool mss_restart;

@@ -1,0 +1,792 @@
+/*
+ * Thundercomm DragonBoard 845c (Qualcomm SDM845) for qcom-mss-sim
+ *
+ * Copyright (c) 2026 The qcom-mss-sim authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ *
+ * QEMU interface:
+ *  + machine "db845c": the SDM845 SoC (hw/arm/qcom-sdm845.c, QOM path
+ *    /machine/soc) with up to 8 CPUs and DRAM at 0x80000000 sized by -m
+ *    (1..8 GiB)
+ *  + -kernel/-initrd/-append as on "virt"; the initrd goes to DRAM +
+ *    DB845C_INITRD_OFFSET, above the reserved memory of sdm845.dtsi
+ *  + -dtb FILE: the kernel tree's own device tree (make
+ *    qcom/sdm845-db845c.dtb), amended only as QEMU's arm boot code always
+ *    does (memory node, /chosen, /psci); without -dtb the board makes its
+ *    own, a small description of what the SoC models (dumpable with
+ *    "-machine dumpdtb=FILE" or QMP "dumpdtb")
+ *  + machine properties "xpu" and "dcache" (on by default): the SoC's XPU
+ *    memory firewall and data cache model
+ *  + machine property "metadata" (off by default; the board's own device
+ *    tree only): a no-map carve-out for the modem's firmware metadata, as
+ *    6.12's sdm845.dtsi has (mdata_mem)
+ *  + at every reset, once the devices are back to their reset state, the
+ *    boot firmware's work: SMEM shared with the modem in the XPU, the SMEM
+ *    layout and the Command DB
+ */
+
+#include "qemu/osdep.h"
+#include "qemu/error-report.h"
+#include "qemu/units.h"
+#include "qapi/error.h"
+#include "hw/arm/fdt.h"
+#include "hw/arm/qcom-sdm845.h"
+#include "hw/boards.h"
+#include "hw/qdev-properties.h"
+#include "system/device_tree.h"
+#include "system/reset.h"
+#include "system/system.h"
+#include "target/arm/cpu.h"
+#include <libfdt.h>
+
+#define TYPE_DB845C_MACHINE MACHINE_TYPE_NAME("db845c")
+OBJECT_DECLARE_SIMPLE_TYPE(Db845cMachineState, DB845C_MACHINE)
+
+/* Firmware the board's own DT names (under /lib/firmware) */
+#define DB845C_MBA_FW "qcom/sdm845/mba.mbn"
+#define DB845C_MPSS_FW "qcom/sdm845/modem.mbn"
+#define DB845C_MSS_NUM_CLOCKS 8
+
+/* Above the reserved memory of sdm845.dtsi, which ends at 0x97c00000 */
+#define DB845C_INITRD_OFFSET (384 * MiB)
+
+/* The own DT's metadata carve-out, above the modem's MBA region */
+#define DB845C_METADATA_BASE 0x96700000
+#define DB845C_METADATA_SIZE 0x4000
+#define DB845C_CMA_SIZE (32 * MiB)
+
+struct Db845cMachineState {
+    MachineState parent_obj;
+
+    QcomSdm845State soc;
+    struct arm_boot_info bootinfo;
+    bool metadata_carveout;
+
+    /* the board's own device tree */
+    void *fdt;
+    int fdt_size;
+    uint32_t gic_phandle;
+    uint32_t tcsr_mutex_phandle;
+    uint32_t apss_shared_phandle;
+    uint32_t rpmhpd_phandle;
+    uint32_t smp2p_in_phandle;
+    uint32_t smp2p_out_phandle;
+    uint32_t aoss_reset_phandle;
+    uint32_t pdc_reset_phandle;
+    uint32_t tcsr_phandle;
+    uint32_t xo_phandle;
+    uint32_t mss_clk_phandle[DB845C_MSS_NUM_CLOCKS];
+};
+
+/* dt-bindings/power/qcom-rpmpd.h: SDM845_MX, SDM845_CX, SDM845_MSS */
+#define DB845C_RPMHPD_MX 1
+#define DB845C_RPMHPD_CX 3
+#define DB845C_RPMHPD_MSS 8
+
+/*
+ * The clocks qcom_q6v5_mss enables for "qcom,sdm845-mss-pil", by the
+ * names it asks for, as fixed clocks named after the GCC (and RPMh XO)
+ * branches that feed them on SDM845.
+ */
+static const struct {
+    const char *name;
+    const char *node;
+    uint32_t hz;
+} db845c_mss_clocks[DB845C_MSS_NUM_CLOCKS] = {
+    { "iface", "gcc-mss-cfg-ahb-clk", 19200000 },
+    { "bus", "gcc-mss-q6-memnoc-axi-clk", 19200000 },
+    { "mem", "gcc-boot-rom-ahb-clk", 19200000 },
+    { "gpll0_mss", "gcc-mss-gpll0-div-clk-src", 300000000 },
+    { "snoc_axi", "gcc-mss-snoc-axi-clk", 19200000 },
+    { "mnoc_axi", "gcc-mss-mfab-axis-clk", 19200000 },
+    { "prng", "gcc-prng-ahb-clk", 19200000 },
+    { "xo", "rpmh-cxo-clk", 19200000 },
+};
+
+static const MemMapEntry *db845c_map(enum QcomSdm845Block block)
+{
+    return &qcom_sdm845_memmap[block];
+}
+
+static void db845c_fdt_add_clock(Db845cMachineState *s, const char *node,
+                                 uint32_t hz, uint32_t phandle)
+{
+    g_autofree char *name = g_strdup_printf("/clocks/%s", node);
+
+    qemu_fdt_add_subnode(s->fdt, name);
+    qemu_fdt_setprop_string(s->fdt, name, "compatible", "fixed-clock");
+    qemu_fdt_setprop_cell(s->fdt, name, "#clock-cells", 0);
+    qemu_fdt_setprop_cell(s->fdt, name, "clock-frequency", hz);
+    qemu_fdt_setprop_string(s->fdt, name, "clock-output-names", node);
+    qemu_fdt_setprop_cell(s->fdt, name, "phandle", phandle);
+}
+
+/* A no-map carve-out of /reserved-memory; returns its phandle */
+static uint32_t db845c_fdt_add_nomap(Db845cMachineState *s, const char *node,
+                                     hwaddr base, hwaddr size)
+{
+    g_autofree char *name = g_strdup_printf("/reserved-memory/%s@%"
+                                            HWADDR_PRIx, node, base);
+    uint32_t phandle = qemu_fdt_alloc_phandle(s->fdt);
+
+    qemu_fdt_add_subnode(s->fdt, name);
+    qemu_fdt_setprop_sized_cells(s->fdt, name, "reg", 2, base, 2, size);
+    qemu_fdt_setprop(s->fdt, name, "no-map", NULL, 0);
+    qemu_fdt_setprop_cell(s->fdt, name, "phandle", phandle);
+    return phandle;
+}
+
+static void db845c_fdt_add_memory(Db845cMachineState *s)
+{
+    MachineState *ms = MACHINE(s);
+    const MemMapEntry *smem = db845c_map(SDM845_SMEM);
+    const MemMapEntry *cmd_db = db845c_map(SDM845_CMD_DB);
+    hwaddr base = db845c_map(SDM845_DRAM)->base;
+    g_autofree char *mem = g_strdup_printf("/memory@%" HWADDR_PRIx, base);
+    g_autofree char *name = NULL;
+    const char *cma = "/reserved-memory/linux,cma";
+
+    qemu_fdt_add_subnode(s->fdt, mem);
+    qemu_fdt_setprop_string(s->fdt, mem, "device_type", "memory");
+    qemu_fdt_setprop_sized_cells(s->fdt, mem, "reg", 2, base,
+                                 2, ms->ram_size);
+
+    qemu_fdt_add_subnode(s->fdt, "/reserved-memory");
+    qemu_fdt_setprop_cell(s->fdt, "/reserved-memory", "#address-cells", 2);
+    qemu_fdt_setprop_cell(s->fdt, "/reserved-memory", "#size-cells", 2);
+    qemu_fdt_setprop(s->fdt, "/reserved-memory", "ranges", NULL, 0);
+
+    /* below 4 GiB: RMB registers take 32-bit addresses */
+    qemu_fdt_add_subnode(s->fdt, cma);
+    qemu_fdt_setprop_string(s->fdt, cma, "compatible", "shared-dma-pool");
+    qemu_fdt_setprop(s->fdt, cma, "reusable", NULL, 0);
+    qemu_fdt_setprop(s->fdt, cma, "linux,cma-default", NULL, 0);
+    qemu_fdt_setprop_sized_cells(s->fdt, cma, "size", 2, DB845C_CMA_SIZE);
+    qemu_fdt_setprop_sized_cells(s->fdt, cma, "alloc-ranges", 2, base,
+                                 2, MIN(ms->ram_size, 4 * GiB - base));
+
+    name = g_strdup_printf("/reserved-memory/memory@%" HWADDR_PRIx,
+                           cmd_db->base);
+    qemu_fdt_add_subnode(s->fdt, name);
+    qemu_fdt_setprop_string(s->fdt, name, "compatible", "qcom,cmd-db");
+    qemu_fdt_setprop_sized_cells(s->fdt, name, "reg", 2, cmd_db->base,
+                                 2, cmd_db->size);
+    qemu_fdt_setprop(s->fdt, name, "no-map", NULL, 0);
+    g_free(name);
+
+    /*
+     * SMEM as sdm845.dtsi describes it: the reserved-memory node itself
+     * is the "qcom,smem" device, guarded by TCSR mutex lock 3.
+     */
+    name = g_strdup_printf("/reserved-memory/smem@%" HWADDR_PRIx, smem->base);
+    qemu_fdt_add_subnode(s->fdt, name);
+    qemu_fdt_setprop_string(s->fdt, name, "compatible", "qcom,smem");
+    qemu_fdt_setprop_sized_cells(s->fdt, name, "reg", 2, smem->base,
+                                 2, smem->size);
+    qemu_fdt_setprop(s->fdt, name, "no-map", NULL, 0);
+    qemu_fdt_setprop_cells(s->fdt, name, "hwlocks", s->tcsr_mutex_phandle,
+                           SDM845_SMEM_HWLOCK);
+}
+
+static void db845c_fdt_add_cpus(Db845cMachineState *s)
+{
+    MachineState *ms = MACHINE(s);
+
+    qemu_fdt_add_subnode(s->fdt, "/cpus");
+    qemu_fdt_setprop_cell(s->fdt, "/cpus", "#address-cells", 1);
+    qemu_fdt_setprop_cell(s->fdt, "/cpus", "#size-cells", 0);
+
+    /* Added last first: libfdt puts each new subnode at the front. */
+    for (int cpu = ms->smp.cpus - 1; cpu >= 0; cpu--) {
+        ARMCPU *armcpu = &s->soc.cpu[cpu];
+        uint64_t mpidr = arm_cpu_mp_affinity(armcpu);
+        g_autofree char *name = g_strdup_printf("/cpus/cpu@%" PRIx64, mpidr);
+
+        qemu_fdt_add_subnode(s->fdt, name);
+        qemu_fdt_setprop_string(s->fdt, name, "device_type", "cpu");
+        qemu_fdt_setprop_string(s->fdt, name, "compatible",
+                                armcpu->dtb_compatible);
+        qemu_fdt_setprop_cell(s->fdt, name, "reg", mpidr);
+        qemu_fdt_setprop_string(s->fdt, name, "enable-method", "psci");
+    }
+
+    /* Replaced by arm_load_dtb() with the CPUs' own PSCI version. */
+    qemu_fdt_add_subnode(s->fdt, "/psci");
+    qemu_fdt_setprop_string(s->fdt, "/psci", "compatible", "arm,psci-1.0");
+    qemu_fdt_setprop_string(s->fdt, "/psci", "method", "smc");
+}
+
+static void db845c_fdt_add_timer(Db845cMachineState *s)
+{
+    const uint32_t flags = GIC_FDT_IRQ_FLAGS_LEVEL_LO;
+    const char compat[] = "arm,armv8-timer";
+
+    qemu_fdt_add_subnode(s->fdt, "/timer");
+    qemu_fdt_setprop(s->fdt, "/timer", "compatible", compat, sizeof(compat));
+    qemu_fdt_setprop_cells(s->fdt, "/timer", "interrupts",
+        GIC_FDT_IRQ_TYPE_PPI, SDM845_PPI_TIMER_SEC, flags,
+        GIC_FDT_IRQ_TYPE_PPI, SDM845_PPI_TIMER_PHYS, flags,
+        GIC_FDT_IRQ_TYPE_PPI, SDM845_PPI_TIMER_VIRT, flags,
+        GIC_FDT_IRQ_TYPE_PPI, SDM845_PPI_TIMER_HYP, flags);
+}
+
+static void db845c_fdt_add_gic(Db845cMachineState *s)
+{
+    const MemMapEntry *dist = db845c_map(SDM845_GIC_DIST);
+    const MemMapEntry *redist = db845c_map(SDM845_GIC_REDIST);
+    g_autofree char *name = g_strdup_printf("/soc/interrupt-controller@%"
+                                            HWADDR_PRIx, dist->base);
+
+    qemu_fdt_add_subnode(s->fdt, name);
+    qemu_fdt_setprop_string(s->fdt, name, "compatible", "arm,gic-v3");
+    qemu_fdt_setprop_cell(s->fdt, name, "#interrupt-cells", 3);
+    qemu_fdt_setprop(s->fdt, name, "interrupt-controller", NULL, 0);
+    qemu_fdt_setprop_sized_cells(s->fdt, name, "reg",
+                                 2, dist->base, 2, dist->size,
+                                 2, redist->base, 2, redist->size);
+    qemu_fdt_setprop_cells(s->fdt, name, "interrupts", GIC_FDT_IRQ_TYPE_PPI,
+                           SDM845_PPI_GIC_MAINT, GIC_FDT_IRQ_FLAGS_LEVEL_HI);
+    qemu_fdt_setprop_cell(s->fdt, name, "phandle", s->gic_phandle);
+}
+
+/*
+ * A /soc node for a block of the map: "/soc/NODE@BASE" with its compatible
+ * list (compat_len bytes, NUL-separated), reg and, if non-zero, phandle.
+ * Returns the node's path, to add the binding's other properties to.
+ */
+static char *db845c_fdt_add_block(Db845cMachineState *s, const char *parent,
+                                  const char *node, int block,
+                                  const char *compat, size_t compat_len,
+                                  uint32_t phandle)
+{
+    const MemMapEntry *e = db845c_map(block);
+    char *name = g_strdup_printf("%s/%s@%" HWADDR_PRIx, parent, node,
+                                 e->base);
+
+    qemu_fdt_add_subnode(s->fdt, name);
+    qemu_fdt_setprop(s->fdt, name, "compatible", compat, compat_len);
+    qemu_fdt_setprop_sized_cells(s->fdt, name, "reg", 2, e->base, 2, e->size);
+    if (phandle) {
+        qemu_fdt_setprop_cell(s->fdt, name, "phandle", phandle);
+    }
+    return name;
+}
+
+/*
+ * The debug UART as sdm845.dtsi describes uart9 under qupv3_id_1, with
+ * fixed clocks: the board's XO for the wrapper's AHB clocks, and a serial
+ * clock of 7.3728 MHz, 4 x 16 x 115200, so no divider is inexact.
+ */
+static void db845c_fdt_add_uart(Db845cMachineState *s)
+{
+    const char qup_compat[] = "qcom,geni-se-qup";
+    const char uart_compat[] = "qcom,geni-debug-uart";
+    const char ahb_names[] = "m-ahb\0s-ahb";
+    uint32_t se_clk = qemu_fdt_alloc_phandle(s->fdt);
+    g_autofree char *qup = NULL;
+    g_autofree char *uart = NULL;
+
+    db845c_fdt_add_clock(s, "qup-uart-se-clk", 7372800, se_clk);
+
+    qup = db845c_fdt_add_block(s, "/soc", "geniqup", SDM845_QUP1, qup_compat,
+                               sizeof(qup_compat), 0);
+    qemu_fdt_setprop_cells(s->fdt, qup, "clocks", s->xo_phandle,
+                           s->xo_phandle);
+    qemu_fdt_setprop(s->fdt, qup, "clock-names", ahb_names,
+                     sizeof(ahb_names));
+    qemu_fdt_setprop_cell(s->fdt, qup, "#address-cells", 2);
+    qemu_fdt_setprop_cell(s->fdt, qup, "#size-cells", 2);
+    qemu_fdt_setprop(s->fdt, qup, "ranges", NULL, 0);
+
+    uart = db845c_fdt_add_block(s, qup, "serial", SDM845_QUP1_SE1,
+                                uart_compat, sizeof(uart_compat), 0);
+    qemu_fdt_setprop_cell(s->fdt, uart, "clocks", se_clk);
+    qemu_fdt_setprop_string(s->fdt, uart, "clock-names", "se");
+    qemu_fdt_setprop_cells(s->fdt, uart, "interrupts", GIC_FDT_IRQ_TYPE_SPI,
+                           qcom_sdm845_irqmap[SDM845_IRQ_QUP1_SE1],
+                           GIC_FDT_IRQ_FLAGS_LEVEL_HI);
+
+    qemu_fdt_add_subnode(s->fdt, "/aliases");
+    qemu_fdt_setprop_string(s->fdt, "/aliases", "serial0", uart);
+    qemu_fdt_add_subnode(s->fdt, "/chosen");
+    qemu_fdt_setprop_string(s->fdt, "/chosen", "stdout-path",
+                            "serial0:115200n8");
+}
+
+/* Qualcomm's secure firmware (SCM), answered by hw/misc/qcom-scm.c */
+static void db845c_fdt_add_scm(Db845cMachineState *s)
+{
+    const char compat[] = "qcom,scm-sdm845\0qcom,scm";
+
+    qemu_fdt_add_subnode(s->fdt, "/firmware");
+    qemu_fdt_add_subnode(s->fdt, "/firmware/scm");
+    qemu_fdt_setprop(s->fdt, "/firmware/scm", "compatible", compat,
+                     sizeof(compat));
+    qemu_fdt_setprop_cell(s->fdt, "/firmware/scm", "#reset-cells", 1);
+    /* -global qcom-scm.dma-coherent=on: Linux skips cache maintenance */
+    if (s->soc.scm.dma_coherent) {
+        qemu_fdt_setprop(s->fdt, "/firmware/scm", "dma-coherent", NULL, 0);
+    }
+}
+
+/*
+ * The modem's platform services (qcom,tcsr-mutex, qcom,sdm845-apss-shared,
+ * qcom,smp2p), as sdm845.dtsi describes them.
+ */
+static void db845c_fdt_add_services(Db845cMachineState *s)
+{
+    const char mutex_compat[] = "qcom,tcsr-mutex";
+    const char apss_compat[] = "qcom,sdm845-apss-shared";
+    g_autofree char *name = NULL;
+    g_autofree char *child = NULL;
+
+    name = db845c_fdt_add_block(s, "/soc", "hwlock", SDM845_TCSR_MUTEX,
+                                mutex_compat, sizeof(mutex_compat),
+                                s->tcsr_mutex_phandle);
+    qemu_fdt_setprop_cell(s->fdt, name, "#hwlock-cells", 1);
+    g_free(name);
+
+    name = db845c_fdt_add_block(s, "/soc", "mailbox", SDM845_APSS_SHARED,
+                                apss_compat, sizeof(apss_compat),
+                                s->apss_shared_phandle);
+    qemu_fdt_setprop_cell(s->fdt, name, "#mbox-cells", 1);
+    g_free(name);
+
+    /*
+     * Modem SMP2P: inbound item 435 (the modem's, created when it comes
+     * up), outbound 428 (allocated by Linux at probe); the modem rings
+     * SPI 451, Linux rings the modem through APSS IPC bit 14.
+     */
+    name = g_strdup("/smp2p-mpss");
+    qemu_fdt_add_subnode(s->fdt, name);
+    qemu_fdt_setprop_string(s->fdt, name, "compatible", "qcom,smp2p");
+    qemu_fdt_setprop_cells(s->fdt, name, "qcom,smem",
+                           SDM845_MSS_SMP2P_ITEM_IN,
+                           SDM845_MSS_SMP2P_ITEM_OUT);
+    qemu_fdt_setprop_cells(s->fdt, name, "interrupts", GIC_FDT_IRQ_TYPE_SPI,
+                           qcom_sdm845_irqmap[SDM845_IRQ_MSS_SMP2P],
+                           GIC_FDT_IRQ_FLAGS_EDGE_LO_HI);
+    qemu_fdt_setprop_cells(s->fdt, name, "mboxes", s->apss_shared_phandle,
+                           QCOM_APCS_IPC_MSS_SMP2P);
+    qemu_fdt_setprop_cell(s->fdt, name, "qcom,local-pid", 0);
+    qemu_fdt_setprop_cell(s->fdt, name, "qcom,remote-pid", 1);
+
+    /* Added last first: libfdt puts each new subnode at the front. */
+    child = g_strdup_printf("%s/slave-kernel", name);
+    qemu_fdt_add_subnode(s->fdt, child);
+    qemu_fdt_setprop_string(s->fdt, child, "qcom,entry-name", "slave-kernel");
+    qemu_fdt_setprop(s->fdt, child, "interrupt-controller", NULL, 0);
+    qemu_fdt_setprop_cell(s->fdt, child, "#interrupt-cells", 2);
+    qemu_fdt_setprop_cell(s->fdt, child, "phandle", s->smp2p_in_phandle);
+    g_free(child);
+
+    child = g_strdup_printf("%s/master-kernel", name);
+    qemu_fdt_add_subnode(s->fdt, child);
+    qemu_fdt_setprop_string(s->fdt, child, "qcom,entry-name",
+                            "master-kernel");
+    qemu_fdt_setprop_cell(s->fdt, child, "#qcom,smem-state-cells", 1);
+    qemu_fdt_setprop_cell(s->fdt, child, "phandle", s->smp2p_out_phandle);
+}
+
+/*
+ * The modem's reset controllers, its halt registers' TCSR block (a
+ * syscon), and fixed clocks standing in for the GCC branches the driver
+ * enables; no driver ever sets their rates.
+ */
+static void db845c_fdt_add_mss_providers(Db845cMachineState *s)
+{
+    const char aoss_compat[] = "qcom,sdm845-aoss-cc";
+    const char pdc_compat[] = "qcom,sdm845-pdc-global";
+    const char tcsr_compat[] = "qcom,sdm845-tcsr\0syscon";
+    g_autofree char *name = NULL;
+
+    name = db845c_fdt_add_block(s, "/soc", "reset-controller",
+                                SDM845_AOSS_RESET, aoss_compat,
+                                sizeof(aoss_compat), s->aoss_reset_phandle);
+    qemu_fdt_setprop_cell(s->fdt, name, "#reset-cells", 1);
+    g_free(name);
+
+    name = db845c_fdt_add_block(s, "/soc", "reset-controller",
+                                SDM845_PDC_RESET, pdc_compat,
+                                sizeof(pdc_compat), s->pdc_reset_phandle);
+    qemu_fdt_setprop_cell(s->fdt, name, "#reset-cells", 1);
+
+    g_free(db845c_fdt_add_block(s, "/soc", "syscon", SDM845_TCSR_REGS_1,
+                                tcsr_compat, sizeof(tcsr_compat),
+                                s->tcsr_phandle));
+
+    for (int i = 0; i < ARRAY_SIZE(db845c_mss_clocks); i++) {
+        s->mss_clk_phandle[i] = qemu_fdt_alloc_phandle(s->fdt);
+        db845c_fdt_add_clock(s, db845c_mss_clocks[i].node,
+                             db845c_mss_clocks[i].hz, s->mss_clk_phandle[i]);
+    }
+}
+
+/*
+ * The modem as sdm845.dtsi describes mss_pil (qcom,q6v5.txt): its
+ * carve-outs, the optional metadata carve-out of 6.12's DTs, clocks,
+ * resets, power domains, SMP2P interrupts and the stop state.
+ */
+static void db845c_fdt_add_mss(Db845cMachineState *s)
+{
+    const MemMapEntry *q6 = db845c_map(SDM845_MSS_QDSP6);
+    const MemMapEntry *rmb = db845c_map(SDM845_MSS_RMB);
+    const MemMapEntry *mpss_mem = db845c_map(SDM845_MPSS_MEM);
+    const MemMapEntry *mba_mem = db845c_map(SDM845_MBA_MEM);
+    const char reg_names[] = "qdsp6\0rmb";
+    const char irq_names[] = "wdog\0fatal\0ready\0handover\0stop-ack\0"
+                             "shutdown-ack";
+    const char reset_names[] = "mss_restart\0pdc_reset";
+    const char pd_names[] = "cx\0mx\0mss";
+    const char fw_names[] = DB845C_MBA_FW "\0" DB845C_MPSS_FW;
+    uint32_t mba, mpss, metadata = 0;
+    uint32_t clocks[ARRAY_SIZE(db845c_mss_clocks)];
+    GString *clk_names = g_string_new(NULL);
+    g_autofree char *name = NULL;
+    g_autofree char *child = NULL;
+
+    mpss = db845c_fdt_add_nomap(s, "mpss", mpss_mem->base, mpss_mem->size);
+    mba = db845c_fdt_add_nomap(s, "mba", mba_mem->base, mba_mem->size);
+    if (s->metadata_carveout) {
+        metadata = db845c_fdt_add_nomap(s, "mpss-metadata",
+                                        DB845C_METADATA_BASE,
+                                        DB845C_METADATA_SIZE);
+    }
+
+    name = g_strdup_printf("/soc/remoteproc@%" HWADDR_PRIx, q6->base);
+    qemu_fdt_add_subnode(s->fdt, name);
+    qemu_fdt_setprop_string(s->fdt, name, "compatible", "qcom,sdm845-mss-pil");
+    qemu_fdt_setprop_sized_cells(s->fdt, name, "reg", 2, q6->base,
+                                 2, q6->size, 2, rmb->base, 2, rmb->size);
+    qemu_fdt_setprop(s->fdt, name, "reg-names", reg_names,
+                     sizeof(reg_names));
+    qemu_fdt_setprop(s->fdt, name, "firmware-name", fw_names,
+                     sizeof(fw_names));
+    /* the watchdog, then the modem's SMP2P bits 0-3 and 7 */
+    qemu_fdt_setprop_cells(s->fdt, name, "interrupts-extended",
+                           s->gic_phandle, GIC_FDT_IRQ_TYPE_SPI,
+                           qcom_sdm845_irqmap[SDM845_IRQ_MSS_WDOG],
+                           GIC_FDT_IRQ_FLAGS_EDGE_LO_HI,
+                           s->smp2p_in_phandle, 0, GIC_FDT_IRQ_FLAGS_EDGE_LO_HI,
+                           s->smp2p_in_phandle, 1, GIC_FDT_IRQ_FLAGS_EDGE_LO_HI,
+                           s->smp2p_in_phandle, 2, GIC_FDT_IRQ_FLAGS_EDGE_LO_HI,
+                           s->smp2p_in_phandle, 3, GIC_FDT_IRQ_FLAGS_EDGE_LO_HI,
+                           s->smp2p_in_phandle, 7,
+                           GIC_FDT_IRQ_FLAGS_EDGE_LO_HI);
+    qemu_fdt_setprop(s->fdt, name, "interrupt-names", irq_names,
+                     sizeof(irq_names));
+    for (int i = 0; i < ARRAY_SIZE(db845c_mss_clocks); i++) {
+        clocks[i] = cpu_to_be32(s->mss_clk_phandle[i]);
+        g_string_append(clk_names, db845c_mss_clocks[i].name);
+        g_string_append_c(clk_names, 0);
+    }
+    qemu_fdt_setprop(s->fdt, name, "clocks", clocks, sizeof(clocks));
+    qemu_fdt_setprop(s->fdt, name, "clock-names", clk_names->str,
+                     clk_names->len);
+    g_string_free(clk_names, true);
+    qemu_fdt_setprop_cells(s->fdt, name, "qcom,smem-states",
+                           s->smp2p_out_phandle, 0);
+    qemu_fdt_setprop_string(s->fdt, name, "qcom,smem-state-names", "stop");
+    qemu_fdt_setprop_cells(s->fdt, name, "resets",
+                           s->aoss_reset_phandle, QCOM_AOSS_RESET_MSS,
+                           s->pdc_reset_phandle, QCOM_PDC_RESET_MODEM);
+    qemu_fdt_setprop(s->fdt, name, "reset-names", reset_names,
+                     sizeof(reset_names));
+    qemu_fdt_setprop_cells(s->fdt, name, "qcom,halt-regs", s->tcsr_phandle,
+                           SDM845_MSS_HALT_Q6, SDM845_MSS_HALT_MODEM,
+                           SDM845_MSS_HALT_NC);
+    qemu_fdt_setprop_cells(s->fdt, name, "power-domains",
+                           s->rpmhpd_phandle, DB845C_RPMHPD_CX,
+                           s->rpmhpd_phandle, DB845C_RPMHPD_MX,
+                           s->rpmhpd_phandle, DB845C_RPMHPD_MSS);
+    qemu_fdt_setprop(s->fdt, name, "power-domain-names", pd_names,
+                     sizeof(pd_names));
+
+    /* Added last first: libfdt puts each new subnode at the front. */
+    if (metadata) {
+        child = g_strdup_printf("%s/metadata", name);
+        qemu_fdt_add_subnode(s->fdt, child);
+        qemu_fdt_setprop_cell(s->fdt, child, "memory-region", metadata);
+        g_free(child);
+    }
+    child = g_strdup_printf("%s/mpss", name);
+    qemu_fdt_add_subnode(s->fdt, child);
+    qemu_fdt_setprop_cell(s->fdt, child, "memory-region", mpss);
+    g_free(child);
+    child = g_strdup_printf("%s/mba", name);
+    qemu_fdt_add_subnode(s->fdt, child);
+    qemu_fdt_setprop_cell(s->fdt, child, "memory-region", mba);
+}
+
+/* The rpmhpd OPP table, as sdm845.dtsi lists it (RPMH_REGULATOR_LEVEL_*) */
+static const uint32_t db845c_rpmhpd_levels[] = {
+    16, 48, 64, 128, 192, 256, 320, 336, 384, 416,
+};
+
+/*
+ * RPMh as sdm845.dtsi describes it: the APPS RSC (qcom,rpmh-rsc.yaml)
+ * with its power-domain provider; no clock controller or BCM voter, and
+ * no power-domains (CLUSTER_PD, a PSCI domain of the real DT).
+ */
+static void db845c_fdt_add_rpmh(Db845cMachineState *s)
+{
+    hwaddr rsc = db845c_map(SDM845_RPMH_RSC)->base;
+    const hwaddr drv = QCOM_RPMH_RSC_DRV_SIZE;
+    const char reg_names[] = "drv-0\0drv-1\0drv-2";
+    uint32_t opp_table = qemu_fdt_alloc_phandle(s->fdt);
+    g_autofree char *name = NULL;
+    g_autofree char *pd = NULL;
+    g_autofree char *opps = NULL;
+
+    name = g_strdup_printf("/soc/rsc@%" HWADDR_PRIx, rsc);
+    qemu_fdt_add_subnode(s->fdt, name);
+    qemu_fdt_setprop_string(s->fdt, name, "label", "apps_rsc");
+    qemu_fdt_setprop_string(s->fdt, name, "compatible", "qcom,rpmh-rsc");
+    qemu_fdt_setprop_sized_cells(s->fdt, name, "reg",
+                                 2, rsc, 2, drv,
+                                 2, rsc + drv, 2, drv,
+                                 2, rsc + 2 * drv, 2, drv);
+    qemu_fdt_setprop(s->fdt, name, "reg-names", reg_names,
+                     sizeof(reg_names));
+    qemu_fdt_setprop_cells(s->fdt, name, "interrupts",
+                           GIC_FDT_IRQ_TYPE_SPI,
+                           qcom_sdm845_irqmap[SDM845_IRQ_RSC_DRV0],
+                           GIC_FDT_IRQ_FLAGS_LEVEL_HI,
+                           GIC_FDT_IRQ_TYPE_SPI,
+                           qcom_sdm845_irqmap[SDM845_IRQ_RSC_DRV1],
+                           GIC_FDT_IRQ_FLAGS_LEVEL_HI,
+                           GIC_FDT_IRQ_TYPE_SPI,
+                           qcom_sdm845_irqmap[SDM845_IRQ_RSC_DRV2],
+                           GIC_FDT_IRQ_FLAGS_LEVEL_HI);
+    qemu_fdt_setprop_cell(s->fdt, name, "qcom,tcs-offset",
+                          QCOM_RPMH_RSC_TCS_OFFSET);
+    qemu_fdt_setprop_cell(s->fdt, name, "qcom,drv-id", SDM845_RSC_DRV);
+    /* <ACTIVE_TCS 2>, <SLEEP_TCS 3>, <WAKE_TCS 3>, <CONTROL_TCS 1> */
+    qemu_fdt_setprop_cells(s->fdt, name, "qcom,tcs-config",
+                           QCOM_RPMH_SET_ACTIVE, 2, QCOM_RPMH_SET_SLEEP, 3,
+                           QCOM_RPMH_SET_WAKE, 3, 3, 1);
+
+    pd = g_strdup_printf("%s/power-controller", name);
+    qemu_fdt_add_subnode(s->fdt, pd);
+    qemu_fdt_setprop_string(s->fdt, pd, "compatible", "qcom,sdm845-rpmhpd");
+    qemu_fdt_setprop_cell(s->fdt, pd, "#power-domain-cells", 1);
+    qemu_fdt_setprop_cell(s->fdt, pd, "operating-points-v2", opp_table);
+    qemu_fdt_setprop_cell(s->fdt, pd, "phandle", s->rpmhpd_phandle);
+
+    opps = g_strdup_printf("%s/opp-table", pd);
+    qemu_fdt_add_subnode(s->fdt, opps);
+    qemu_fdt_setprop_string(s->fdt, opps, "compatible",
+                            "operating-points-v2");
+    qemu_fdt_setprop_cell(s->fdt, opps, "phandle", opp_table);
+    /* Added last first: libfdt puts each new subnode at the front. */
+    for (int i = ARRAY_SIZE(db845c_rpmhpd_levels) - 1; i >= 0; i--) {
+        g_autofree char *opp = g_strdup_printf("%s/opp%d", opps, i + 1);
+
+        qemu_fdt_add_subnode(s->fdt, opp);
+        qemu_fdt_setprop_cell(s->fdt, opp, "opp-level",
+                              db845c_rpmhpd_levels[i]);
+    }
+}
+
+static void db845c_create_fdt(Db845cMachineState *s)
+{
+    const char root_compat[] = "thundercomm,db845c\0qcom,sdm845";
+    uint32_t *phandles[] = {
+        &s->gic_phandle, &s->tcsr_mutex_phandle, &s->apss_shared_phandle,
+        &s->rpmhpd_phandle, &s->smp2p_in_phandle, &s->smp2p_out_phandle,
+        &s->aoss_reset_phandle, &s->pdc_reset_phandle, &s->tcsr_phandle,
+        &s->xo_phandle,
+    };
+
+    s->fdt = create_device_tree(&s->fdt_size);
+    if (!s->fdt) {
+        error_report("db845c: cannot create the device tree");
+        exit(1);
+    }
+    qemu_fdt_setprop_string(s->fdt, "/", "model",
+                            "Thundercomm Dragonboard 845c "
+                            "(qcom-mss-sim's own device tree)");
+    qemu_fdt_setprop(s->fdt, "/", "compatible", root_compat,
+                     sizeof(root_compat));
+    qemu_fdt_setprop_cell(s->fdt, "/", "#address-cells", 2);
+    qemu_fdt_setprop_cell(s->fdt, "/", "#size-cells", 2);
+
+    qemu_fdt_add_subnode(s->fdt, "/soc");
+    qemu_fdt_setprop_string(s->fdt, "/soc", "compatible", "simple-bus");
+    qemu_fdt_setprop_cell(s->fdt, "/soc", "#address-cells", 2);
+    qemu_fdt_setprop_cell(s->fdt, "/soc", "#size-cells", 2);
+    qemu_fdt_setprop(s->fdt, "/soc", "ranges", NULL, 0);
+
+    for (int i = 0; i < ARRAY_SIZE(phandles); i++) {
+        *phandles[i] = qemu_fdt_alloc_phandle(s->fdt);
+    }
+    qemu_fdt_setprop_cell(s->fdt, "/", "interrupt-parent", s->gic_phandle);
+    /* the board's crystal, sdm845.dtsi's xo_board */
+    qemu_fdt_add_subnode(s->fdt, "/clocks");
+    db845c_fdt_add_clock(s, "xo-board", 38400000, s->xo_phandle);
+
+    db845c_fdt_add_memory(s);
+    db845c_fdt_add_cpus(s);
+    db845c_fdt_add_timer(s);
+    db845c_fdt_add_gic(s);
+    db845c_fdt_add_uart(s);
+    db845c_fdt_add_scm(s);
+    db845c_fdt_add_services(s);
+    db845c_fdt_add_rpmh(s);
+    db845c_fdt_add_mss_providers(s);
+    db845c_fdt_add_mss(s);
+}
+
+static void *db845c_get_dtb(const struct arm_boot_info *info, int *size)
+{
+    Db845cMachineState *s = container_of(info, Db845cMachineState, bootinfo);
+
+    *size = s->fdt_size;
+    return s->fdt;
+}
+
+/*
+ * What the boot firmware leaves behind, once every device is back to its
+ * reset state: TZ shares SMEM with the modem in the XPU, the boot loader
+ * lays out SMEM, the AOP writes its Command DB.
+ */
+static void db845c_reset(MachineState *ms, ResetType type)
+{
+    Db845cMachineState *s = DB845C_MACHINE(ms);
+    QcomXpuState *xpu = qcom_sdm845_xpu(&s->soc);
+    const MemMapEntry *smem = db845c_map(SDM845_SMEM);
+
+    qemu_devices_reset(type);
+
+    if (xpu) {
+        uint32_t vmids = BIT(qcom_master_vmid(QCOM_MASTER_APPS)) |
+                         BIT(qcom_master_vmid(QCOM_MASTER_MSS));
+
+        qcom_xpu_assign(xpu, smem->base, smem->size, vmids, vmids,
+                        &error_abort);
+    }
+    qcom_smem_layout(&s->soc.smem);
+    qcom_cmd_db_layout(&s->soc.cmd_db);
+}
+
+static void db845c_init(MachineState *ms)
+{
+    Db845cMachineState *s = DB845C_MACHINE(ms);
+    Object *soc = OBJECT(&s->soc);
+
+    if (ms->dtb && s->metadata_carveout) {
+        error_report("db845c: 'metadata' describes a carve-out in the "
+                     "board's own device tree; with -dtb the device tree "
+                     "decides (mdata_mem in 6.12's sdm845.dtsi)");
+        exit(1);
+    }
+
+    object_property_set_link(soc, "ram", OBJECT(ms->ram), &error_abort);
+    object_property_set_uint(soc, "num-cpus", ms->smp.cpus, &error_abort);
+    object_property_set_str(soc, "cpu-type", ms->cpu_type, &error_abort);
+    qdev_realize(DEVICE(soc), NULL, &error_fatal);
+
+    db845c_create_fdt(s);
+    /* Kept in the machine so QMP "dumpdtb" works without a kernel too. */
+    ms->fdt = s->fdt;
+
+    s->bootinfo.loader_start = db845c_map(SDM845_DRAM)->base;
+    s->bootinfo.ram_size = ms->ram_size;
+    s->bootinfo.initrd_offset = DB845C_INITRD_OFFSET;
+    s->bootinfo.board_id = -1;
+    s->bootinfo.psci_conduit = QEMU_PSCI_CONDUIT_SMC;
+    s->bootinfo.get_dtb = db845c_get_dtb;
+    arm_load_kernel(&s->soc.cpu[0], ms, &s->bootinfo);
+}
+
+static bool db845c_get_metadata(Object *obj, Error **errp)
+{
+    return DB845C_MACHINE(obj)->metadata_carveout;
+}
+
+static void db845c_set_metadata(Object *obj, bool value, Error **errp)
+{
+    DB845C_MACHINE(obj)->metadata_carveout = value;
+}
+
+/* The SoC's switches, as machine options (-M db845c,xpu=off) */
+static bool db845c_get_xpu(Object *obj, Error **errp)
+{
+    return DB845C_MACHINE(obj)->soc.xpu_enabled;
+}
+
+static void db845c_set_xpu(Object *obj, bool value, Error **errp)
+{
+    object_property_set_bool(OBJECT(&DB845C_MACHINE(obj)->soc), "xpu", value,
+                             errp);
+}
+
+static bool db845c_get_dcache(Object *obj, Error **errp)
+{
+    return DB845C_MACHINE(obj)->soc.dcache_enabled;
+}
+
+static void db845c_set_dcache(Object *obj, bool value, Error **errp)
+{
+    object_property_set_bool(OBJECT(&DB845C_MACHINE(obj)->soc), "dcache",
+                             value, errp);
+}
+
+static void db845c_instance_init(Object *obj)
+{
+    Db845cMachineState *s = DB845C_MACHINE(obj);
+
+    object_initialize_child(obj, "soc", &s->soc, TYPE_QCOM_SDM845);
+}
+
+static void db845c_class_init(ObjectClass *oc, void *data)
+{
+    MachineClass *mc = MACHINE_CLASS(oc);
+    static const char * const valid_cpu_types[] = {
+        ARM_CPU_TYPE_NAME("cortex-a76"),
+        NULL
+    };
+
+    mc->desc = "Thundercomm DragonBoard 845c (Qualcomm SDM845): modem "
+               "subsystem, XPU and cache models (qcom-mss-sim)";
+    mc->init = db845c_init;
+    mc->reset = db845c_reset;
+    mc->max_cpus = SDM845_MAX_CPUS;
+    mc->default_cpus = SDM845_MAX_CPUS;
+    mc->min_cpus = 1;
+    mc->default_cpu_type = ARM_CPU_TYPE_NAME("cortex-a76");
+    mc->valid_cpu_types = valid_cpu_types;
+    mc->default_ram_size = 2 * GiB;
+    mc->default_ram_id = "db845c.ram";
+    mc->minimum_page_bits = 12;
+    mc->no_cdrom = 1;
+    mc->no_floppy = 1;
+    mc->no_parallel = 1;
+
+    object_class_property_add_bool(oc, "xpu", db845c_get_xpu, db845c_set_xpu);
+    object_class_property_set_description(oc, "xpu",
+        "Put the XPU memory firewall in front of DRAM (default on)");
+    object_class_property_add_bool(oc, "dcache", db845c_get_dcache,
+                                   db845c_set_dcache);
+    object_class_property_set_description(oc, "dcache",
+        "Model the CPUs' data cache: clean and dirty lines, maintenance, "
+        "hazards (default on)");
+    object_class_property_add_bool(oc, "metadata", db845c_get_metadata,
+                                   db845c_set_metadata);
+    object_class_property_set_description(oc, "metadata",
+        "Give the modem a no-map carve-out for its firmware metadata in the "
+        "board's own device tree, as 6.12's sdm845.dtsi does (default off)");
+}
+
+static const TypeInfo db845c_types[] = {
+    {
+        .name = TYPE_DB845C_MACHINE,
+        .parent = TYPE_MACHINE,
+        .instance_size = sizeof(Db845cMachineState),
+        .instance_init = db845c_instance_init,
+        .class_init = db845c_class_init,
+    },
+};
+
+DEFINE_TYPES(db845c_types)

@@ -1,0 +1,46 @@
+/*
+ * Which memory does the software on an Arm CPU map cacheable?
+ *
+ * Copyright (c) 2026 The qcom-mss-sim authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ *
+ * A reverse search of the stage 1 translation tables of a CPU's EL1&0
+ * regime (TTBR0_EL1 and TTBR1_EL1 as they are now, AArch64 long
+ * descriptors with 4, 16 or 64 KiB granules): is any page of a physical
+ * range the output of a valid block or page descriptor whose memory type
+ * (MAIR_EL1) is Normal inner cacheable? That is memory the CPU may fill
+ * into its caches speculatively at any time, e.g. Linux's linear map of
+ * all RAM that is not a no-map carve-out.
+ *
+ * QEMU interface:
+ *  + arm_scan_cacheable_mapping() for boards and device models
+ */
+
+#ifndef HW_ARM_ARM_MAPPING_SCAN_H
+#define HW_ARM_ARM_MAPPING_SCAN_H
+
+#include "exec/hwaddr.h"
+#include "target/arm/cpu-qom.h"
+
+/* Where the translation tables can be: one RAM block, as the CPU sees it */
+typedef struct ArmScanRam {
+    const uint8_t *host;
+    hwaddr base;
+    uint64_t size;
+} ArmScanRam;
+
+/* Descriptors read at most per scan: bounds the time a guest can cost */
+#define ARM_SCAN_MAX_DESCRIPTORS (16 * 1024 * 1024)
+
+/*
+ * Does @cpu map any of [start, end] (inclusive) cacheable? Reads the
+ * tables from @ram (descriptors pointing elsewhere count as invalid).
+ * Returns true with a one-line description of the first such mapping
+ * appended to @why; also true (and says so) when the tables are too
+ * large to scan within ARM_SCAN_MAX_DESCRIPTORS, as any of them may.
+ */
+bool arm_scan_cacheable_mapping(ARMCPU *cpu, const ArmScanRam *ram,
+                                hwaddr start, hwaddr end, GString *why);
+
+#endif /* HW_ARM_ARM_MAPPING_SCAN_H */

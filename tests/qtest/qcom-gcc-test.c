@@ -1,0 +1,308 @@
+/*
+ * QTest for SDM845's global clock controller on db845c: the status bits
+ * Linux's clock drivers (clk-branch.c, clk-rcg2.c, clk-alpha-pll.c,
+ * gdsc.c) wait for: a branch's CLK_OFF follows its enable bit or its vote,
+ * an RCG's UPDATE clears itself and its root runs, a PLL in FSM mode
+ * locks while it is voted for, a GDSC is powered while it is not
+ * collapsed; the values the boot loader leaves, the plain storage of the
+ * registers nothing is modelled for, and a machine reset.
+ *
+ * Copyright (c) 2026 The qcom-mss-sim authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include "qemu/osdep.h"
+#include "libqtest.h"
+
+#define MACHINE         "-M db845c -smp 1"
+#define GCC             0x00100000ULL
+#define GCC_SIZE        0x1f0000
+
+/* Vote registers: APCS_GPLL_ENA_VOTE, APCS_CLOCK_BRANCH_ENA_VOTE_1 */
+#define PLL_VOTE        0x52000
+#define BRANCH_VOTE_1   0x5200c
+
+/* gcc_qupv3_wrap1_s1_clk, the debug UART's: voted, bit 23 */
+#define UART_CBCR       0x18144
+#define UART_VOTE_BIT   (1u << 23)
+/* its RCG, gcc_qupv3_wrap1_s1_clk_src: CMD, CFG, M, N, D */
+#define UART_RCG        0x18148
+/* gcc_mss_cfg_ahb_clk: a branch of its own enable bit */
+#define MSS_CFG_AHB     0x8a000
+/* gpll0 and gpll4: MODE, L, USER_CTL, OPMODE, FRAC */
+#define GPLL0           0x00000
+#define GPLL4           0x76000
+#define PLL_L           0x04
+#define PLL_USER_CTL    0x0c
+#define PLL_OPMODE      0x2c
+#define PLL_FRAC        0x38
+/* pcie_0_gdsc: GDSCR and CFG_GDSCR */
+#define PCIE0_GDSC      0x6b004
+#define PCIE0_GDSC_CFG  0x6b008
+
+#define CLK_ENABLE      (1u << 0)
+#define CLK_OFF         (1u << 31)
+#define RCG_UPDATE      (1u << 0)
+#define RCG_ROOT_EN     (1u << 1)
+#define RCG_ROOT_OFF    (1u << 31)
+#define PLL_OUTCTRL     (1u << 0)
+#define PLL_BYPASSNL    (1u << 1)
+#define PLL_RESET_N     (1u << 2)
+#define PLL_FSM_ENA     (1u << 20)
+#define PLL_ACTIVE      (1u << 30)
+#define PLL_LOCK_DET    (1u << 31)
+#define PLL_ON          (PLL_LOCK_DET | PLL_ACTIVE)
+#define GDSC_SW_COLLAPSE (1u << 0)
+#define GDSC_PWR_ON     (1u << 31)
+#define GDSC_DOWN_DONE  (1u << 15)
+#define GDSC_UP_DONE    (1u << 16)
+
+static uint32_t rd(QTestState *qts, uint32_t off)
+{
+    return qtest_readl(qts, GCC + off);
+}
+
+static void wr(QTestState *qts, uint32_t off, uint32_t v)
+{
+    qtest_writel(qts, GCC + off, v);
+}
+
+/* What the boot loader leaves, as Linux reads it */
+static const struct {
+    uint32_t off, value;
+    const char *what;
+} boot_values[] = {
+    /* GPLL0: FSM mode, voted on, 600 MHz (L 31, alpha 0x4000) */
+    { GPLL0, PLL_ON | PLL_FSM_ENA | PLL_RESET_N | PLL_BYPASSNL |
+             PLL_OUTCTRL, "GPLL0 MODE" },
+    { GPLL0 + PLL_L, 0x1f, "GPLL0 L" },
+    { GPLL0 + PLL_USER_CTL, 0x103, "GPLL0 USER_CTL" },
+    { GPLL0 + PLL_OPMODE, 1, "GPLL0 OPMODE" },
+    { GPLL0 + PLL_FRAC, 0x4000, "GPLL0 FRAC" },
+    /* GPLL4: FSM mode, not voted for */
+    { GPLL4, PLL_FSM_ENA, "GPLL4 MODE" },
+    { GPLL4 + PLL_L, 0x29, "GPLL4 L" },
+    { PLL_VOTE, 1u << 0, "APCS_GPLL_ENA_VOTE" },
+    /* the debug UART's clocks: wrapper 1's AHB clocks and SE 1, voted */
+    { BRANCH_VOTE_1, (1u << 20) | (1u << 21) | UART_VOTE_BIT,
+      "APCS_CLOCK_BRANCH_ENA_VOTE_1" },
+    { UART_CBCR, 0, "qupv3_wrap1_s1 CBCR" },
+    { 0x1800c, 0, "qupv3_wrap_1_m_ahb CBCR" },
+    { 0x18010, 0, "qupv3_wrap_1_s_ahb CBCR" },
+    /* wrapper 0's are not voted for */
+    { 0x17004, CLK_OFF, "qupv3_wrap_0_m_ahb CBCR" },
+    /* its RCG: GPLL0 even, /1.5, M/N 384/15625: 7.3728 MHz */
+    { UART_RCG, 0, "qupv3_wrap1_s1 CMD_RCGR" },
+    { UART_RCG + 4, 0x2601, "qupv3_wrap1_s1 CFG_RCGR" },
+    { UART_RCG + 8, 0x180, "qupv3_wrap1_s1 M" },
+    { UART_RCG + 12, 0xc476, "qupv3_wrap1_s1 N" },
+    { UART_RCG + 16, 0xc2f6, "qupv3_wrap1_s1 D" },
+    /* the modem's branches are off until its driver enables them */
+    { MSS_CFG_AHB, CLK_OFF, "mss_cfg_ahb CBCR" },
+    /* critical branches enabled */
+    { 0x0b004, CLK_ENABLE, "video_ahb CBCR" },
+    /* the GDSCs collapsed */
+    { PCIE0_GDSC, GDSC_SW_COLLAPSE, "pcie_0_gdsc GDSCR" },
+    { PCIE0_GDSC_CFG, GDSC_DOWN_DONE, "pcie_0_gdsc CFG_GDSCR" },
+};
+
+static void assert_boot_values(QTestState *qts)
+{
+    for (int i = 0; i < ARRAY_SIZE(boot_values); i++) {
+        g_test_message("%s", boot_values[i].what);
+        g_assert_cmphex(rd(qts, boot_values[i].off), ==,
+                        boot_values[i].value);
+    }
+}
+
+static void test_boot_values(void)
+{
+    QTestState *qts = qtest_init(MACHINE);
+
+    assert_boot_values(qts);
+    qtest_quit(qts);
+}
+
+/* A voted branch runs while its CBCR enables it or its vote bit is set */
+static void test_branch_voted(void)
+{
+    QTestState *qts = qtest_init(MACHINE);
+    uint32_t votes = rd(qts, BRANCH_VOTE_1);
+
+    g_assert_cmphex(rd(qts, UART_CBCR) & CLK_OFF, ==, 0);
+    wr(qts, BRANCH_VOTE_1, votes & ~UART_VOTE_BIT);
+    g_assert_cmphex(rd(qts, UART_CBCR), ==, CLK_OFF);
+    /* the neighbours' votes are not this branch's */
+    wr(qts, BRANCH_VOTE_1, ~UART_VOTE_BIT);
+    g_assert_cmphex(rd(qts, UART_CBCR), ==, CLK_OFF);
+    g_assert_cmphex(rd(qts, 0x18274) & CLK_OFF, ==, 0);     /* wrap1_s2 */
+    /* its own enable bit */
+    wr(qts, UART_CBCR, CLK_ENABLE);
+    g_assert_cmphex(rd(qts, UART_CBCR), ==, CLK_ENABLE);
+    wr(qts, BRANCH_VOTE_1, votes);
+    wr(qts, UART_CBCR, 0);
+    g_assert_cmphex(rd(qts, UART_CBCR), ==, 0);
+    /* either keeps it on; neither turns it off */
+    wr(qts, UART_CBCR, CLK_ENABLE);
+    wr(qts, BRANCH_VOTE_1, votes & ~UART_VOTE_BIT);
+    g_assert_cmphex(rd(qts, UART_CBCR) & CLK_OFF, ==, 0);
+    wr(qts, UART_CBCR, 0);
+    g_assert_cmphex(rd(qts, UART_CBCR), ==, CLK_OFF);
+    qtest_quit(qts);
+}
+
+/* A branch of its own: CLK_OFF is derived, the other bits are stored */
+static void test_branch_direct(void)
+{
+    QTestState *qts = qtest_init(MACHINE);
+    /* HW_CTL (1), FORCE_MEM_CORE_ON (14), wakeup (11:8): storage */
+    const uint32_t cfg = (1u << 14) | (0xf << 8) | (1u << 1);
+
+    g_assert_cmphex(rd(qts, MSS_CFG_AHB), ==, CLK_OFF);
+    wr(qts, MSS_CFG_AHB, CLK_ENABLE);
+    g_assert_cmphex(rd(qts, MSS_CFG_AHB), ==, CLK_ENABLE);
+    wr(qts, MSS_CFG_AHB, cfg | CLK_ENABLE | CLK_OFF);
+    g_assert_cmphex(rd(qts, MSS_CFG_AHB), ==, cfg | CLK_ENABLE);
+    wr(qts, MSS_CFG_AHB, cfg);
+    g_assert_cmphex(rd(qts, MSS_CFG_AHB), ==, cfg | CLK_OFF);
+    /* no vote register has a bit for it */
+    wr(qts, 0x52004, 0xffffffff);
+    wr(qts, BRANCH_VOTE_1, 0xffffffff);
+    g_assert_cmphex(rd(qts, MSS_CFG_AHB), ==, cfg | CLK_OFF);
+    qtest_quit(qts);
+}
+
+/* clk_rcg2's update_config: UPDATE clears itself; the root is never off */
+static void test_rcg(void)
+{
+    QTestState *qts = qtest_init(MACHINE);
+
+    /* a new configuration (XO, /1, no M/N) and its UPDATE */
+    wr(qts, UART_RCG + 4, 0x1);
+    wr(qts, UART_RCG, RCG_UPDATE);
+    g_assert_cmphex(rd(qts, UART_RCG), ==, 0);
+    g_assert_cmphex(rd(qts, UART_RCG + 4), ==, 0x1);
+    /* the other bits are kept, ROOT_OFF reads 0 whatever is written */
+    wr(qts, UART_RCG, RCG_ROOT_EN | RCG_UPDATE | RCG_ROOT_OFF);
+    g_assert_cmphex(rd(qts, UART_RCG), ==, RCG_ROOT_EN);
+    wr(qts, UART_RCG, 0);
+    g_assert_cmphex(rd(qts, UART_RCG), ==, 0);
+    /* CFG, M, N, D are storage */
+    wr(qts, UART_RCG + 4, 0x2601);
+    wr(qts, UART_RCG + 8, 0x1);
+    g_assert_cmphex(rd(qts, UART_RCG + 4), ==, 0x2601);
+    g_assert_cmphex(rd(qts, UART_RCG + 8), ==, 0x1);
+    qtest_quit(qts);
+}
+
+/* An alpha PLL: in FSM mode it runs while voted for, else by OPMODE */
+static void test_pll(void)
+{
+    QTestState *qts = qtest_init(MACHINE);
+    uint32_t mode = rd(qts, GPLL0) & ~PLL_ON;
+
+    g_assert_cmphex(rd(qts, GPLL0) & PLL_ON, ==, PLL_ON);
+    wr(qts, PLL_VOTE, 0);
+    g_assert_cmphex(rd(qts, GPLL0), ==, mode);
+    /* GPLL4's vote (bit 4) is not GPLL0's */
+    wr(qts, PLL_VOTE, 1u << 4);
+    g_assert_cmphex(rd(qts, GPLL0), ==, mode);
+    g_assert_cmphex(rd(qts, GPLL4) & PLL_ON, ==, PLL_ON);
+    wr(qts, PLL_VOTE, 1u << 0);
+    g_assert_cmphex(rd(qts, GPLL0), ==, mode | PLL_ON);
+    g_assert_cmphex(rd(qts, GPLL4) & PLL_ON, ==, 0);
+
+    /* manual mode: RESET_N and OPMODE RUN, the vote no longer counts */
+    wr(qts, GPLL0, mode & ~PLL_FSM_ENA);
+    g_assert_cmphex(rd(qts, GPLL0), ==, (mode & ~PLL_FSM_ENA) | PLL_ON);
+    wr(qts, GPLL0 + PLL_OPMODE, 0);
+    g_assert_cmphex(rd(qts, GPLL0) & PLL_ON, ==, 0);
+    wr(qts, GPLL0 + PLL_OPMODE, 1);
+    g_assert_cmphex(rd(qts, GPLL0) & PLL_ON, ==, PLL_ON);
+    wr(qts, GPLL0, mode & ~(PLL_FSM_ENA | PLL_RESET_N));
+    g_assert_cmphex(rd(qts, GPLL0) & PLL_ON, ==, 0);
+    wr(qts, PLL_VOTE, 0);
+    wr(qts, GPLL0, mode & ~PLL_FSM_ENA);
+    g_assert_cmphex(rd(qts, GPLL0) & PLL_ON, ==, PLL_ON);
+    /* the status bits themselves are not storage */
+    wr(qts, GPLL0 + PLL_OPMODE, 0);
+    wr(qts, GPLL0, mode | PLL_ON);
+    g_assert_cmphex(rd(qts, GPLL0), ==, mode);
+    qtest_quit(qts);
+}
+
+/* gdsc_toggle_logic: PWR_ON and the CFG's completion bits follow */
+static void test_gdsc(void)
+{
+    QTestState *qts = qtest_init(MACHINE);
+    /* EN_REST_WAIT, EN_FEW_WAIT, CLK_DIS_WAIT as gdsc_init writes them */
+    const uint32_t waits = (2u << 20) | (2u << 16) | (2u << 12);
+
+    wr(qts, PCIE0_GDSC, waits | GDSC_SW_COLLAPSE);
+    g_assert_cmphex(rd(qts, PCIE0_GDSC), ==, waits | GDSC_SW_COLLAPSE);
+    g_assert_cmphex(rd(qts, PCIE0_GDSC_CFG), ==, GDSC_DOWN_DONE);
+    wr(qts, PCIE0_GDSC, waits);
+    g_assert_cmphex(rd(qts, PCIE0_GDSC), ==, waits | GDSC_PWR_ON);
+    g_assert_cmphex(rd(qts, PCIE0_GDSC_CFG), ==, GDSC_UP_DONE);
+    /* the CFG's other bits are storage, its status bits derived */
+    wr(qts, PCIE0_GDSC_CFG, 0x3 | GDSC_DOWN_DONE);
+    g_assert_cmphex(rd(qts, PCIE0_GDSC_CFG), ==, 0x3 | GDSC_UP_DONE);
+    wr(qts, PCIE0_GDSC, waits | GDSC_SW_COLLAPSE | GDSC_PWR_ON);
+    g_assert_cmphex(rd(qts, PCIE0_GDSC), ==, waits | GDSC_SW_COLLAPSE);
+    g_assert_cmphex(rd(qts, PCIE0_GDSC_CFG), ==, 0x3 | GDSC_DOWN_DONE);
+    /* another GDSC is not affected: usb30_prim_gdsc */
+    g_assert_cmphex(rd(qts, 0x0f004), ==, GDSC_SW_COLLAPSE);
+    qtest_quit(qts);
+}
+
+/* Registers with no listed behaviour hold what is written */
+static void test_storage(void)
+{
+    QTestState *qts = qtest_init(MACHINE);
+    /* a reset register (BCR), a hole, the last word of the block */
+    static const uint32_t offs[] = { 0x18000, 0x12340, GCC_SIZE - 4 };
+
+    for (int i = 0; i < ARRAY_SIZE(offs); i++) {
+        g_assert_cmphex(rd(qts, offs[i]), ==, 0);
+        wr(qts, offs[i], 0xdeadbeef);
+        g_assert_cmphex(rd(qts, offs[i]), ==, 0xdeadbeef);
+    }
+    qtest_quit(qts);
+}
+
+/* A machine reset gives back what the boot loader left */
+static void test_reset(void)
+{
+    QTestState *qts = qtest_init(MACHINE);
+
+    wr(qts, PLL_VOTE, 0);
+    wr(qts, BRANCH_VOTE_1, 0);
+    wr(qts, UART_RCG + 4, 0x1);
+    wr(qts, MSS_CFG_AHB, CLK_ENABLE);
+    wr(qts, PCIE0_GDSC, 0);
+    wr(qts, 0x12340, 0xdeadbeef);
+    g_assert_cmphex(rd(qts, GPLL0) & PLL_ON, ==, 0);
+    g_assert_cmphex(rd(qts, UART_CBCR), ==, CLK_OFF);
+
+    qtest_system_reset(qts);
+    assert_boot_values(qts);
+    g_assert_cmphex(rd(qts, 0x12340), ==, 0);
+    qtest_quit(qts);
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+
+    qtest_add_func("/qcom-gcc/boot-values", test_boot_values);
+    qtest_add_func("/qcom-gcc/branch/voted", test_branch_voted);
+    qtest_add_func("/qcom-gcc/branch/direct", test_branch_direct);
+    qtest_add_func("/qcom-gcc/rcg", test_rcg);
+    qtest_add_func("/qcom-gcc/pll", test_pll);
+    qtest_add_func("/qcom-gcc/gdsc", test_gdsc);
+    qtest_add_func("/qcom-gcc/storage", test_storage);
+    qtest_add_func("/qcom-gcc/reset", test_reset);
+
+    return g_test_run();
+}
