@@ -41,10 +41,11 @@ qtests: qemu
 	ninja -C $(QEMU_BUILD) $(QTESTS:%=tests/qtest/%)
 
 # Cross-built guest side: kernel, init, bare-metal programs.
+# The variants of a Debian source share its tree and objects: each one
+# rebuilds only what its patches change.
+KERNEL_VARIANTS := stock clean-only debian-6.12 debian-6.12-no-mdata
 kernel: $(BUILD)/.setup-done
-	guest/build-kernel stock
-	guest/build-kernel clean-only
-	guest/build-kernel debian-6.12
+	guest/build-kernel $(KERNEL_VARIANTS)
 
 guest: $(BUILD)/.setup-done
 	$(MAKE) -C guest

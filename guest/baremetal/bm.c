@@ -1,13 +1,18 @@
 /*
- * Support for bare-metal test programs on qcom-sm8250.
+ * Support for bare-metal test programs on the db845c board.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include "bm.h"
 
-#define UARTDR 0x000
-#define UARTFR 0x018
-#define UARTFR_TXFF (1u << 5)
+/* The GENI serial engine, as Linux's earlycon drives it: a byte a command */
+#define GENI_M_CMD0 0x600
+#define GENI_M_IRQ_STATUS 0x610
+#define GENI_M_IRQ_CLEAR 0x618
+#define GENI_TX_FIFO 0x700
+#define GENI_TX_TRANS_LEN 0x270
+#define GENI_M_CMD_DONE (1u << 0)
+#define GENI_UART_START_TX (1u << 27)
 
 #define PSCI_SYSTEM_OFF 0x84000008UL
 
@@ -21,21 +26,15 @@ static inline void wr32(uintptr_t a, uint32_t v)
     *(volatile uint32_t *)a = v;        /* a device register */
 }
 
-#define UARTCR 0x030
-#define UARTCR_EN_TX (1u << 0 | 1u << 8)
-
 void bm_putc(char c)
 {
-    static int enabled;
-
-    if (!enabled) {
-        wr32(BM_UART_BASE + UARTCR, UARTCR_EN_TX);
-        enabled = 1;
+    wr32(BM_UART_BASE + GENI_M_IRQ_CLEAR, GENI_M_CMD_DONE);
+    wr32(BM_UART_BASE + GENI_TX_TRANS_LEN, 1);
+    wr32(BM_UART_BASE + GENI_M_CMD0, GENI_UART_START_TX);
+    wr32(BM_UART_BASE + GENI_TX_FIFO, (uint8_t)c);
+    while (!(rd32(BM_UART_BASE + GENI_M_IRQ_STATUS) & GENI_M_CMD_DONE)) {
+        /* wait for the byte to go out */
     }
-    while (rd32(BM_UART_BASE + UARTFR) & UARTFR_TXFF) {
-        /* wait for room in the transmit FIFO */
-    }
-    wr32(BM_UART_BASE + UARTDR, (uint8_t)c);
 }
 
 void bm_puts(const char *s)

@@ -1,6 +1,6 @@
 /*
- * Support for bare-metal test programs on qcom-sm8250: console output on
- * the PL011 and power-off through PSCI.
+ * Support for bare-metal test programs on the db845c board: console
+ * output on the debug UART (GENI serial engine) and power-off through PSCI.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -9,7 +9,7 @@
 
 #include <stdint.h>
 
-#define BM_UART_BASE 0x00a90000UL
+#define BM_UART_BASE 0x00a84000UL
 
 void bm_putc(char c);
 void bm_puts(const char *s);

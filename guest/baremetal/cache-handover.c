@@ -3,7 +3,9 @@
  * mapping, cleaned (CLEAN_ONLY=1) or cleaned and invalidated, then handed
  * to the modem with the hypervisor's assign_mem. Handing over lines the
  * CPU still holds is a hazard the cache model reports; with clean and
- * invalidate there is none and the program passes.
+ * invalidate there is none and the program passes. IMAGE_NC=1 maps the
+ * program's memory, the buffer with it, non-cacheable only: then even
+ * strict speculation finds nothing in the page tables to fill it from.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -19,7 +21,11 @@ int main(void)
     static const unsigned mss[] = { VMID_MSS_MSA };
     long ret;
 
-    bm_mmu_enable();
+    if (IMAGE_NC) {
+        bm_mmu_enable_image_nc();
+    } else {
+        bm_mmu_enable();
+    }
     for (int i = 0; i < SIZE; i++) {
         buf[i] = i * 7;
     }

@@ -13,7 +13,7 @@ int main(void)
 {
     uint64_t sum = 0;
 
-    bm_puts("bm: hello from qcom-sm8250\n");
+    bm_puts("bm: hello from db845c\n");
     for (int i = 0; i < 64; i++) {
         words[i] = 0x9e3779b97f4a7c15ULL * (i + 1);
     }

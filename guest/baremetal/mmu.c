@@ -19,9 +19,13 @@
 #define AF (1ULL << 10)
 #define GIB (1ULL << 30)
 
-static uint64_t l1_table[512] __attribute__((aligned(4096)));
+#define TABLE (3ULL << 0)
+#define MIB2 (2ULL << 20)
 
-void bm_mmu_enable(void)
+static uint64_t l1_table[512] __attribute__((aligned(4096)));
+static uint64_t l2_table[512] __attribute__((aligned(4096)));
+
+static void mmu_enable(int image_nc)
 {
     uint64_t tcr, sctlr;
 
@@ -29,6 +33,16 @@ void bm_mmu_enable(void)
     for (int i = 2; i < 4; i++) {
         l1_table[i] = i * GIB | BLOCK | ATTRIDX(ATTR_WB) | SH_INNER | AF;
         l1_table[i + 4] = i * GIB | BLOCK | ATTRIDX(ATTR_NC) | SH_INNER | AF;
+    }
+    if (image_nc) {
+        /* the first GiB of DRAM in 2 MiB blocks, the program's one NC */
+        for (int i = 0; i < 512; i++) {
+            int nc = (2 * GIB + i * MIB2) == BM_IMAGE_BLOCK;
+
+            l2_table[i] = (2 * GIB + i * MIB2) | BLOCK | SH_INNER | AF |
+                          ATTRIDX(nc ? ATTR_NC : ATTR_WB);
+        }
+        l1_table[2] = (uintptr_t)l2_table | TABLE;
     }
     /*
      * T0SZ 25 (39-bit VA), WB WA walks, inner shareable, 4K granule,
@@ -51,6 +65,16 @@ void bm_mmu_enable(void)
     __asm__ volatile("mrs %0, sctlr_el1" : "=r"(sctlr));
     sctlr |= (1 << 0) | (1 << 2) | (1 << 12);    /* M, C, I */
     __asm__ volatile("msr sctlr_el1, %0\nisb" : : "r"(sctlr) : "memory");
+}
+
+void bm_mmu_enable(void)
+{
+    mmu_enable(0);
+}
+
+void bm_mmu_enable_image_nc(void)
+{
+    mmu_enable(1);
 }
 
 /* volatile: the caller's buffers are device-visible memory */

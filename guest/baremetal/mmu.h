@@ -20,6 +20,13 @@
 #define BM_LINE 64
 
 void bm_mmu_enable(void);
+/*
+ * The same map, but the 2 MiB block the program is loaded in (text,
+ * data, stack) Normal Non-cacheable in the cacheable range too: the
+ * program's pages are in no cacheable mapping at all.
+ */
+#define BM_IMAGE_BLOCK 0x80200000ULL
+void bm_mmu_enable_image_nc(void);
 
 static inline void dc_cvac(const volatile void *p)   /* any pointer */
 {

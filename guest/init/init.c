@@ -21,16 +21,34 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
+#define MIN(a, b) ((a) < (b) ? (a) : (b))
+
+/*
+ * The lines go through the kernel's log (/dev/kmsg; printk.devkmsg=on
+ * lifts its rate limit), so that each reaches the console whole, never
+ * interleaved with a kernel message another CPU prints meanwhile; the
+ * console shows them after the printk timestamp. stdout until /dev is
+ * there.
+ */
+static int kmsg = -1;
+
 static void report(const char *key, const char *fmt, ...)
 {
+    char line[1024];
+    int n;
     va_list ap;
 
-    printf("qms: %s ", key);
+    n = snprintf(line, sizeof(line), "qms: %s ", key);
     va_start(ap, fmt);
-    vprintf(fmt, ap);
+    n += vsnprintf(line + n, sizeof(line) - n - 1, fmt, ap);
     va_end(ap);
-    printf("\n");
-    fflush(stdout);
+    n = MIN(n, (int)sizeof(line) - 2);
+    line[n++] = '\n';
+    line[n] = 0;
+    if (kmsg < 0 || write(kmsg, line, n) != n) {
+        fputs(line, stdout);
+        fflush(stdout);
+    }
 }
 
 static void mount_fs(const char *type, const char *dir)
@@ -142,6 +160,53 @@ static void read_attr(const char *dir, const char *attr, char *buf,
 }
 
 /*
+ * "qms: supplier DEVICE SUPPLIER STATUS" for each device link of which
+ * the device under dir is the consumer: its supplier:* entries lead to
+ * the links, whose status is "active" once both ends have probed.
+ */
+static void report_suppliers(const char *dir)
+{
+    char real[PATH_MAX];
+    struct dirent **ent;
+    int n;
+
+    if (!realpath(dir, real)) {
+        return;
+    }
+    n = scandir(real, &ent, NULL, by_name);
+    for (int i = 0; i < n; i++) {
+        if (!strncmp(ent[i]->d_name, "supplier:", 9)) {
+            char link[PATH_MAX + 300], status[64];
+
+            snprintf(link, sizeof(link), "%s/%s", real, ent[i]->d_name);
+            read_attr(link, "status", status, sizeof(status));
+            report("supplier", "%s %s %s", strrchr(real, '/') + 1,
+                   ent[i]->d_name + 9, status[0] ? status : "?");
+        }
+        free(ent[i]);
+    }
+    if (n >= 0) {
+        free(ent);
+    }
+}
+
+/*
+ * "qms: console TTY" for the tty the kernel's console writes to, then the
+ * suppliers of its device.
+ */
+static void report_console(void)
+{
+    char tty[64], dev[128];
+
+    read_attr("/sys/class/tty/console", "active", tty, sizeof(tty));
+    /* the last of the consoles is /dev/console */
+    report("console", "%s", strrchr(tty, ' ') ? strrchr(tty, ' ') + 1 : tty);
+    snprintf(dev, sizeof(dev), "/sys/class/tty/%s/device",
+             strrchr(tty, ' ') ? strrchr(tty, ' ') + 1 : tty);
+    report_suppliers(dev);
+}
+
+/*
  * One step of the modem's life: "qms: step N ACTION" before the write,
  * so a finding the machine reports during the write is attributed to it,
  * then "qms: result N ACTION ok|errno-N STATE". Writing the state
@@ -207,6 +272,8 @@ static void run_modem(void)
             if (!strcmp(driver, "qcom-q6v5-mss")) {
                 snprintf(dir, sizeof(dir), "%s", d);
                 modems++;
+                snprintf(path, sizeof(path), "%s/device", d);
+                report_suppliers(path);
             }
         }
         free(rp[i]);
@@ -240,6 +307,7 @@ int main(void)
         dup2(fd, 1);
         dup2(fd, 2);
     }
+    kmsg = open("/dev/kmsg", O_WRONLY);
     mount_fs("proc", "/proc");
     mount_fs("sysfs", "/sys");
     mount_fs("debugfs", "/sys/kernel/debug");
@@ -249,6 +317,7 @@ int main(void)
     report("cpus", "%ld", sysconf(_SC_NPROCESSORS_ONLN));
     report_bound();
     report_deferred();
+    report_console();
     run_modem();
     report("done", "poweroff");
 
