@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Cost of the CPU data-cache model, tracking all of DRAM: the Linux 6.1
-boot to power-off on qcom-sm8250 with the model on (the default) versus
+boot to power-off on db845c with the model on (the default) versus
 off, and a cacheable memcpy loop (bench-memcpy-cached.elf: MMU and caches
 on, 64 MiB copied 4 times). Goal: kernel boot at most 1.5x.
 
@@ -25,8 +25,8 @@ def main():
     kernel = qms.kernel_args("stock", initrd)
     try:
         print("# Linux 6.1 boot to power-off")
-        rc = benchlib.compare({"dcache=on": ["-M", "qcom-sm8250,dcache=on"] + kernel,
-                               "dcache=off": ["-M", "qcom-sm8250,dcache=off"] + kernel},
+        rc = benchlib.compare({"dcache=on": ["-M", "db845c,dcache=on"] + kernel,
+                               "dcache=off": ["-M", "db845c,dcache=off"] + kernel},
                               "dcache=off", a.runs,
                               lambda r: r.returncode == 0 and
                               r.lines("qms: done ") == ["poweroff"])
@@ -35,7 +35,7 @@ def main():
     if rc:
         return rc
     print("# cacheable memcpy, 64 MiB x 4")
-    return benchlib.compare({x: ["-M", "qcom-sm8250," + x, "-smp", "1", "-kernel", ELF]
+    return benchlib.compare({x: ["-M", "db845c," + x, "-smp", "1", "-kernel", ELF]
                              for x in ("dcache=on", "dcache=off")},
                             "dcache=off", a.runs,
                             lambda r: r.returncode == 0 and r.lines("bm: PASS") == [""])

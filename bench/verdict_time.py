@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""Wall time of one verdict: scripts/check-kernel on the stock and the
-clean-only kernel (firmware and initramfs generation, boot, modem start,
-stop and start, report), against the baseline of the same kernel booting
+"""Wall time of one verdict: scripts/check-kernel --kernel-tree on the
+stock and the clean-only kernel with their DragonBoard 845c DTB (reading
+the DT, firmware and initramfs generation, boot, modem start, stop and
+start, report), against the baseline of the same kernel and DT booting
 to the init and powering off with no modem firmware (the init's modem
 steps then fail at once). Rounds are interleaved; medians and ratios.
-The goal is a verdict in under 3 seconds on the 2-core development VM.
+The goal is a verdict in under 2 seconds on the 2-core development VM.
 
     python3 bench/verdict_time.py [--runs N]
 """
@@ -22,17 +23,17 @@ CHECK = os.path.join(qms.TOP, "scripts", "check-kernel")
 
 
 def verdict(variant, want):
-    image = os.path.join(qms.GUEST, "linux-" + variant, "Image")
-    vmlinux = os.path.join(qms.GUEST, "linux-" + variant, "vmlinux")
-    p = subprocess.run([CHECK, "--kernel", image, "--vmlinux", vmlinux],
+    p = subprocess.run([CHECK, "--kernel-tree", os.path.join(qms.GUEST, "linux-" + variant)],
                        capture_output=True, text=True)
     return p.returncode == want, p.stdout
 
 
 def boot_only():
     initrd = qms.make_initramfs()
+    dtb = os.path.join(qms.GUEST, "linux-stock", "arch", "arm64", "boot", "dts", "qcom",
+                       "sdm845-db845c.dtb")
     try:
-        r = qms.run_qemu(["-M", "qcom-sm8250"] + qms.kernel_args(initrd=initrd))
+        r = qms.run_qemu(["-M", "db845c", "-dtb", dtb] + qms.kernel_args(initrd=initrd))
     finally:
         os.unlink(initrd)
     return r.returncode == 0, r.output[-2000:]

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Wall time of a bare-metal memcpy loop over DRAM (bench-memcpy.elf:
-64 MiB copied 4 times, MMU off) on qcom-sm8250 with the XPU in front of
+64 MiB copied 4 times, MMU off) on db845c with the XPU in front of
 DRAM (xpu=on, the default) versus DRAM mapped directly (xpu=off), the
 cache model off in both to isolate the XPU. Goal: within 5%.
 
@@ -20,7 +20,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=7)
     a = ap.parse_args()
-    configs = {x: ["-M", "qcom-sm8250,dcache=off," + x, "-smp", "1", "-kernel", ELF]
+    configs = {x: ["-M", "db845c,dcache=off," + x, "-smp", "1", "-kernel", ELF]
                for x in ("xpu=on", "xpu=off")}
     return benchlib.compare(configs, "xpu=off", a.runs,
                             lambda r: r.returncode == 0 and r.lines("bm: PASS") == [""])

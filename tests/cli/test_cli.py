@@ -5,6 +5,7 @@ with the fix."""
 
 import json
 import os
+import re
 import struct
 import subprocess
 import sys
@@ -26,21 +27,23 @@ def run(args, env=None):
 
 
 rc, out = run([qms.QEMU, "-M", "help"])
-line = [l for l in out.splitlines() if l.split()[:1] == ["qcom-sm8250"]]
-tap.check(rc == 0 and len(line) == 1 and "Qualcomm SM8250" in line[0],
-          "-M help lists qcom-sm8250 with a description", out)
+line = [l for l in out.splitlines() if l.split()[:1] == ["db845c"]]
+tap.check(rc == 0 and len(line) == 1 and "DragonBoard 845c (Qualcomm SDM845)" in line[0],
+          "-M help lists db845c, saying what board it is", out)
 
-rc, out = run([qms.QEMU, "-M", "qcom-sm8250,help"])
-tap.check(rc == 0 and "qcom-sm8250-machine options:" in out and "dumpdtb=" in out,
-          "-M qcom-sm8250,help lists the machine's properties", out)
+rc, out = run([qms.QEMU, "-M", "db845c,help"])
+tap.check(rc == 0 and "db845c-machine options:" in out and "dumpdtb=" in out and
+          all(re.search(r"^  %s=<bool> +- \S" % p, out, re.M)
+              for p in ("xpu", "dcache", "metadata")),
+          "-M db845c,help lists the machine's properties with descriptions", out)
 
-rc, out = run([qms.QEMU, "-M", "qcom-sm8250", "-m", "512M", "-display", "none"])
-tap.check(rc == 1 and "-m 512M is outside the supported range 1024M..8192M" in out
+rc, out = run([qms.QEMU, "-M", "db845c", "-m", "512M", "-display", "none"])
+tap.check(rc == 1 and "DRAM of 512 MiB is outside the supported range 1024..8192 MiB" in out
           and "Segmentation" not in out and "Abort" not in out,
           "-m below what the map needs is a clear error, exit 1", out)
 
-rc, out = run([qms.QEMU, "-M", "qcom-sm8250", "-smp", "9", "-display", "none"])
-tap.check(rc == 1 and "max CPUs supported by machine 'qcom-sm8250' is 8" in out,
+rc, out = run([qms.QEMU, "-M", "db845c", "-smp", "9", "-display", "none"])
+tap.check(rc == 1 and "max CPUs supported by machine 'db845c' is 8" in out,
           "-smp above 8 CPUs is refused", out)
 
 configure = os.path.join(qms.TOP, "configure")
@@ -65,14 +68,15 @@ rc, out = run([os.path.join(qms.TOP, "guest", "build-kernel"), "no-such-variant"
 tap.check(rc == 1 and "unknown variant 'no-such-variant'" in out and "stock" in out,
           "an unknown kernel variant is refused with the list of variants", out)
 for opt, msg, desc in (
-        (["-M", "qcom-sm8250,xpu=maybe"], "xpu", "a machine xpu value other than on/off"),
-        (["-M", "qcom-sm8250", "-global", "qcom-xpu.num-groups=0"],
+        (["-M", "db845c,xpu=maybe"], "Parameter 'xpu' expects 'on' or 'off'",
+         "a machine xpu value other than on/off"),
+        (["-M", "db845c", "-global", "qcom-xpu.num-groups=0"],
          "num-groups 0 is outside 1..256", "XPU num-groups 0"),
-        (["-M", "qcom-sm8250", "-global", "qcom-xpu.num-groups=257"],
+        (["-M", "db845c", "-global", "qcom-xpu.num-groups=257"],
          "num-groups 257 is outside 1..256", "XPU num-groups 257"),
-        (["-M", "qcom-sm8250", "-global", "qcom-xpu.action=reboot"],
+        (["-M", "db845c", "-global", "qcom-xpu.action=reboot"],
          "action 'reboot' is not one of crash, stop, log", "an unknown XPU action"),
-        (["-M", "qcom-sm8250", "-global", "qcom-xpu.unspecified-master=gpu"],
+        (["-M", "db845c", "-global", "qcom-xpu.unspecified-master=gpu"],
          "unspecified-master 'gpu' is not one of", "an unknown XPU master")):
     rc, out = run([qms.QEMU, "-display", "none"] + opt)
     tap.check(rc == 1 and msg in out and "Abort" not in out,
@@ -82,7 +86,11 @@ for opt, msg, desc in (
 # tested exits 125 (git bisect's "skip") and still writes its reports
 check = os.path.join(qms.TOP, "scripts", "check-kernel")
 for args, msg, desc in (
-        ([], "the following arguments are required: --kernel", "without --kernel"),
+        ([], "one of --kernel or --kernel-tree is required", "without --kernel"),
+        (["--kernel-tree", "/nonexistent"], "--kernel-tree /nonexistent is not a directory",
+         "with a --kernel-tree that is no directory"),
+        (["--kernel", "x", "--board", "rb5"], "argument --board: invalid choice",
+         "with an unknown --board"),
         (["--kernel", "x", "--machine-opt", "metadata"], "--machine-opt wants KEY=VALUE",
          "with a --machine-opt that is not KEY=VALUE"),
         (["--kernel", "x", "--global", "speculation=strict"], "--global wants DRIVER.PROP=VALUE",
@@ -117,9 +125,60 @@ with tempfile.TemporaryDirectory() as tmp:
               "check-kernel on an Image too large for the map exits 125 at once", out)
     rc, out = run([check, "--kernel", os.path.join(qms.GUEST, "linux-stock", "Image"),
                    "--machine-opt", "metadata=maybe"])
-    tap.check(rc == 2 and "BAD OPTIONS" in out and "metadata" in out,
+    tap.check(rc == 2 and "BAD INPUT" in out and "metadata" in out,
               "check-kernel with a machine option QEMU refuses exits 2 with QEMU's message",
               out)
+    # Device trees: what check-kernel refuses, and what it cannot test
+    image = os.path.join(qms.GUEST, "linux-stock", "Image")
+    dtb = os.path.join(qms.GUEST, "linux-stock", "arch", "arm64", "boot", "dts", "qcom",
+                       "sdm845-db845c.dtb")
+    rb5 = os.path.join(tmp, "rb5.dtb")
+    subprocess.run(["dtc", "-I", "dts", "-O", "dtb", "-o", rb5, "-"], check=True, input=(
+        b'/dts-v1/; / { compatible = "qcom,qrb5165-rb5", "qcom,sm8250"; '
+        b'#address-cells = <2>; #size-cells = <2>; };'))
+    rc, out = run([check, "--kernel", image, "--dtb", rb5])
+    tap.check(rc == 2 and "BAD INPUT" in out and '"qcom,sm8250" names no board' in out and
+              'db845c for "qcom,sdm845"' in out,
+              "check-kernel on a DTB of a board not modelled exits 2 with the boards", out)
+    with open(dtb, "rb") as f:
+        blob = f.read()
+    for name, data, msg in (("garbage", b"\x12\x34" * 512, "not a DTB"),
+                            ("truncated", blob[:4096], "the file has 4096"),
+                            ("bad-struct", blob[:40] + b"\xff" * (len(blob) - 40),
+                             "unknown token 0xffffffff")):
+        bad = os.path.join(tmp, name + ".dtb")
+        with open(bad, "wb") as f:
+            f.write(data)
+        rc, out = run([check, "--kernel", image, "--dtb", bad])
+        tap.check(rc == 2 and "is not a usable device tree" in out and msg in out,
+                  "check-kernel on a %s DTB exits 2 and says what is wrong" % name, out)
+    rc, out = run([check, "--kernel", image, "--dtb", os.path.join(tmp, "none.dtb")])
+    tap.check(rc == 2 and "names no file" in out,
+              "check-kernel with a --dtb that names no file exits 2", out)
+    off = os.path.join(tmp, "modem-off.dtb")
+    with open(off, "wb") as f:
+        f.write(blob)
+    subprocess.run(["fdtput", "-t", "s", off, "/soc@0/remoteproc@4080000", "status",
+                    "disabled"], check=True)
+    rc, out = run([check, "--kernel", image, "--dtb", off])
+    tap.check(rc == 125 and "modem node /soc@0/remoteproc@4080000 is disabled" in out,
+              "check-kernel on a DTB whose modem node is disabled exits 125 and says so", out)
+    rc, out = run([check, "--kernel", image, "--dtb", dtb, "--machine-opt", "metadata=on"])
+    tap.check(rc == 2 and "with -dtb the device tree decides" in out,
+              "metadata=on with --dtb is refused with exit 2", out)
+    tree = os.path.join(tmp, "tree")
+    os.makedirs(os.path.join(tree, "arch", "arm64", "boot"))
+    rc, out = run([check, "--kernel-tree", tree])
+    tap.check(rc == 125 and "the tree has no built Image" in out,
+              "check-kernel on a tree that built no Image exits 125 (bisect: skip)", out)
+    os.symlink(image, os.path.join(tree, "arch", "arm64", "boot", "Image"))
+    os.makedirs(os.path.join(tree, "arch", "arm64", "boot", "dts", "qcom"))
+    with open(os.path.join(tree, "arch", "arm64", "boot", "dts", "qcom",
+                           "sdm845-db845c.dtb"), "wb") as f:
+        f.write(b"\x12\x34" * 512)
+    rc, out = run([check, "--kernel-tree", tree])
+    tap.check(rc == 125 and "is not a usable device tree" in out,
+              "a corrupt DTB the tree built is a commit to skip (125), not bad input", out)
     rc, out = run([check, "--kernel", os.path.join(qms.GUEST, "linux-stock", "Image"),
                    "--qemu", os.path.join(tmp, "no-qemu")])
     tap.check(rc == 125 and "QEMU missing" in out,

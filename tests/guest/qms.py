@@ -1,7 +1,10 @@
-"""Helpers for the end-to-end tests: run QEMU on qcom-sm8250 with a guest,
-collect the console, and report results as TAP."""
+"""Helpers for the end-to-end tests: run QEMU on the db845c board with a
+guest, collect the console, and report results as TAP."""
 
+import atexit
 import os
+import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -11,38 +14,52 @@ BUILD = os.path.join(TOP, "build")
 QEMU = os.path.join(BUILD, "qemu-system-aarch64")
 GUEST = os.path.join(BUILD, "guest")
 
+# The timestamp printk puts before a line (CONFIG_PRINTK_TIME)
+PRINTK_TIME = re.compile(r"^\[ *\d+\.\d+\] ")
 # Console lines that mean the kernel went wrong, whatever else happened.
 KERNEL_FAILURES = ("Kernel panic", "Internal error: Oops", "BUG: ", "Unable to handle kernel")
 
 
 class Result:
-    def __init__(self, returncode, output, timed_out):
+    def __init__(self, returncode, output, timed_out, console=None):
         self.returncode = returncode
         self.output = output
         self.timed_out = timed_out
+        # the serial console alone, when run_qemu kept it apart
+        self.console = output if console is None else console
 
     def lines(self, prefix):
-        """Lines starting with prefix (after stripping the console's \\r)."""
+        """Lines starting with prefix, after the console's \\r and the printk
+        timestamp of the init's lines (it writes them to /dev/kmsg)."""
         out = []
         for line in self.output.splitlines():
-            line = line.strip("\r")
+            line = PRINTK_TIME.sub("", line.strip("\r"))
             if line.startswith(prefix):
                 out.append(line[len(prefix):])
         return out
 
 
-def run_qemu(args, timeout=120):
-    """Run QEMU without display, serial on stdout; the wall-clock timeout
-    only catches a hung guest, the result comes from what the guest says."""
-    cmd = [QEMU, "-display", "none", "-monitor", "none", "-serial", "stdio",
+def run_qemu(args, timeout=120, separate_console=False):
+    """Run QEMU without display, serial on stdout (or, separate_console,
+    in a file of its own: a guest printing a byte at a time would else be
+    cut up by QEMU's trace lines); the wall-clock timeout only catches a
+    hung guest, the result comes from what the guest says."""
+    fd, log = tempfile.mkstemp(prefix="qms-console-")
+    os.close(fd)
+    serial = "file:" + log if separate_console else "stdio"
+    cmd = [QEMU, "-display", "none", "-monitor", "none", "-serial", serial,
            "-no-reboot"] + list(args)
     try:
         p = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                            stderr=subprocess.STDOUT, timeout=timeout)
-        return Result(p.returncode, p.stdout.decode(errors="replace"), False)
+        rc, out, timed_out = p.returncode, p.stdout, False
     except subprocess.TimeoutExpired as e:
-        out = (e.stdout or b"").decode(errors="replace")
-        return Result(None, out, True)
+        rc, out, timed_out = None, e.stdout or b"", True
+    with open(log, errors="replace") as f:
+        console = f.read()
+    os.unlink(log)
+    out = out.decode(errors="replace")
+    return Result(rc, out + console, timed_out, console if separate_console else None)
 
 
 def make_initramfs(extra=()):
@@ -56,10 +73,23 @@ def make_initramfs(extra=()):
     return path
 
 
+def modem_firmware(fwdir, seed=1):
+    """The generated modem firmware as (src, dest) pairs for
+    make_initramfs: mba.mbn and modem.mbn under /lib/firmware/FWDIR, the
+    names the DragonBoard 845c's DT gives (qcom/sdm845)."""
+    out = tempfile.mkdtemp(prefix="qms-fw-")
+    atexit.register(shutil.rmtree, out, True)
+    subprocess.run([os.path.join(GUEST, "tools", "mkmodemfw"), "--seed=%d" % seed,
+                    "--mbn", out], check=True, stdout=subprocess.DEVNULL)
+    return [(os.path.join(out, f), "/lib/firmware/%s/%s" % (fwdir, f))
+            for f in ("mba.mbn", "modem.mbn")]
+
+
 def kernel_args(variant="stock", initrd=None, append=""):
     image = os.path.join(GUEST, "linux-" + variant, "Image")
     args = ["-kernel", image, "-append",
-            "console=ttyAMA0 earlycon panic=-1 rdinit=/init " + append]
+            "console=ttyMSM0 earlycon panic=-1 rdinit=/init printk.devkmsg=on " +
+            append]
     if initrd:
         args += ["-initrd", initrd]
     return args

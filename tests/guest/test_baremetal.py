@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Each bare-metal program under guest/baremetal runs on qcom-sm8250,
+"""Each bare-metal program under guest/baremetal runs on the db845c board,
 reports "bm: PASS" and powers off through PSCI (QEMU exits 0), unless
 EXPECT says otherwise: a program meant to end in an XPU violation is
 started paused, the runner sets up the XPU through the monitor, and QEMU
@@ -19,12 +19,12 @@ EXPECT = {
     "xpu-deny.elf": (
         ["xpu-assign 0x90000000 0x1000 0x8008 0x8000"],
         1,
-        ["qcom-xpu: XPU VIOLATION at /machine/dram-xpu",
+        ["qcom-xpu: XPU VIOLATION at /machine/soc/dram-xpu",
          "qcom-xpu:   address  0x0000000090000040",
          "qcom-xpu:   master   apps (VMID 3 HLOS)",
          "qcom-xpu:   access   write",
          # groups 0-2 hold DRAM around SMEM, shared with the modem at
-         # reset (hw/misc/qcom-smem.c); the split of the assign is 3, 4
+         # reset (the board, hw/arm/db845c.c); the split of the assign is 3, 4
          "qcom-xpu:   group    4 [0x90000000-0x90000fff] read {HLOS(3) MSS_MSA(15)} "
          "write {MSS_MSA(15)}",
          "QEMU exits with status 1"]),
@@ -76,7 +76,7 @@ for elf in progs:
     name = os.path.basename(elf)
     if name.startswith(SKIP):
         continue
-    base = ["-M", "qcom-sm8250", "-smp", "1", "-kernel", elf]
+    base = ["-M", "db845c", "-smp", "1", "-kernel", elf]
     if name in EXPECT:
         commands, status, report = EXPECT[name]
         rc, out = run_with_monitor(base, commands)

@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
-"""`git bisect run scripts/check-kernel ...` finds the commit that made
-arch_dma_prep_coherent() clean only. A throw-away repository stands in
-for a kernel history: each commit names the kernel variant it builds
-(guest/kernel/variants), two name a kernel that does not exist (check-
-kernel must say 125, "cannot test", and bisect skip them), and the
-culprit is the first clean-only commit."""
+"""`git bisect run scripts/check-kernel --kernel-tree ...` finds the
+commit that made arch_dma_prep_coherent() clean only. A throw-away
+repository stands in for a kernel history: each commit names the built
+kernel tree it stands for (a variant of guest/kernel/variants, whose
+Image and own DTB check-kernel takes), two a tree whose build failed (no
+Image: check-kernel must say 125, "cannot test", and bisect skip them),
+and the culprit is the first clean-only commit."""
 
 import os
+import shutil
 import subprocess
 import tempfile
 
@@ -42,11 +44,15 @@ with tempfile.TemporaryDirectory(prefix="qms-bisect-") as repo:
         git("commit", "-q", "--allow-empty", "-m", subject)
         commits.append(git("rev-parse", "HEAD").stdout.strip())
 
-    # The script bisect runs: the kernel the checked-out commit builds.
+    # The script bisect runs: the tree the checked-out commit builds; a
+    # failed build leaves a tree without an Image.
     script = os.path.join(repo, "..", os.path.basename(repo) + "-run.sh")
+    failed = os.path.join(repo, "..", os.path.basename(repo) + "-failed-build")
+    os.makedirs(os.path.join(failed, "arch", "arm64", "boot"), exist_ok=True)
     with open(script, "w") as f:
-        f.write('#!/bin/sh\nexec "%s" --timeout 120 --kernel "%s/linux-$(cat variant)/Image"\n'
-                % (os.path.join(qms.TOP, "scripts", "check-kernel"), qms.GUEST))
+        f.write('#!/bin/sh\ntree="%s/linux-$(cat variant)"\n[ "$(cat variant)" = missing ] && '
+                'tree="%s"\nexec "%s" --timeout 120 --kernel-tree "$tree"\n'
+                % (qms.GUEST, failed, os.path.join(qms.TOP, "scripts", "check-kernel")))
     os.chmod(script, 0o755)
     try:
         git("bisect", "start", commits[-1], commits[0])
@@ -55,6 +61,7 @@ with tempfile.TemporaryDirectory(prefix="qms-bisect-") as repo:
     finally:
         git("bisect", "reset")
         os.unlink(script)
+        shutil.rmtree(failed)
 
     tap.check(r.returncode == 0, "git bisect run completes", r.stdout + r.stderr)
     tap.check("%s is the first bad commit" % commits[CULPRIT] in r.stdout,

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """The machine's device tree against the kernel's own bindings: every DTB
-that qcom-sm8250 generates (one per machine option set below) passes
+that the db845c board generates as its own (one per machine option set below) passes
 dt-validate (Debian's dt-schema) with the YAML bindings of the guest
 kernel's source (linux-source-6.1, unpacked by guest/build-kernel) and
 dtc's checks at the kernel's default warning level; and each node with a
@@ -239,8 +239,8 @@ variants = sys.argv[1:] or VARIANTS
 work = tempfile.mkdtemp(prefix="qms-dt-")
 dtbs = {}
 for opts in variants:
-    machine = "qcom-sm8250" + ("," + opts if opts else "")
-    name = "qcom-sm8250" + ("-" + re.sub(r"[^A-Za-z0-9]+", "-", opts) if opts else "")
+    machine = "db845c" + ("," + opts if opts else "")
+    name = "db845c" + ("-" + re.sub(r"[^A-Za-z0-9]+", "-", opts) if opts else "")
     dtb = os.path.join(work, name + ".dtb")
     rc, out = run([qms.QEMU, "-display", "none", "-M", machine + ",dumpdtb=" + dtb], 60)
     if tap.check(rc == 0 and os.path.isfile(dtb), "-M %s dumps its DTB" % machine, out):
