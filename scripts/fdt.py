@@ -170,11 +170,18 @@ class Fdt:
             raise FdtError("%s: phandle %d names no node" % (where, ph))
         return n
 
-    @staticmethod
-    def _cells(node, name, default):
+    # #address-cells and #size-cells beyond these are no DT's
+    MAX_CELLS = {"#address-cells": 4, "#size-cells": 2}
+
+    @classmethod
+    def _cells(cls, node, name, default):
         while node is not None:
             if name in node.props:
-                return node.cell(name)
+                v = node.cell(name)
+                if v is None or v > cls.MAX_CELLS[name]:
+                    raise FdtError("%s: %s is %s" % (node.path, name,
+                                                     "empty" if v is None else v))
+                return v
             node = node.parent
         return default
 

@@ -17,6 +17,7 @@
 #include "qemu/bitops.h"
 #include "hw/arm/arm-mapping-scan.h"
 #include "target/arm/cpu.h"
+#include "target/arm/internals.h"
 
 #define OA_MASK MAKE_64BIT_MASK(0, 48)
 
@@ -26,6 +27,7 @@ typedef struct ArmScan {
     unsigned granule_bits;      /* 12, 14 or 16 */
     hwaddr start, end;
     uint64_t budget;
+    GHashTable *seen;           /* tables walked, by PA | level */
     bool found;
     GString *why;
     const char *ttbr_name;
@@ -83,7 +85,17 @@ static void scan_table(ArmScan *sc, hwaddr table, int level,
         }
         oa = desc & OA_MASK & ~MAKE_64BIT_MASK(0, sc->granule_bits);
         if (level < 3 && (desc & 2)) {
-            scan_table(sc, oa, level + 1, stride, evva);
+            /*
+             * A table already walked at this level maps nothing new:
+             * the answer is about physical pages, not where they are
+             * mapped, so shared and looping tables cost once.
+             */
+            uint64_t *key = g_new(uint64_t, 1);
+
+            *key = oa | (level + 1);    /* oa is granule-aligned */
+            if (g_hash_table_add(sc->seen, key)) {
+                scan_table(sc, oa, level + 1, stride, evva);
+            }
             continue;
         }
         if (level < 3 && !scan_block_level(sc->granule_bits, level)) {
@@ -111,30 +123,25 @@ static void scan_table(ArmScan *sc, hwaddr table, int level,
 /* One half of the EL1&0 regime: TTBR0 (n = 0) or TTBR1 (n = 1) */
 static void scan_regime_half(ArmScan *sc, CPUARMState *env, int n)
 {
-    uint64_t tcr = env->cp15.tcr_el[1];
+    ARMVAParameters p = aa64_va_parameters(env, n ? -1ULL : 0,
+                                           ARMMMUIdx_Stage1_E1, true, false);
     uint64_t ttbr = n ? env->cp15.ttbr1_el[1] : env->cp15.ttbr0_el[1];
-    unsigned tsz = extract64(tcr, n ? 16 : 0, 6);
-    unsigned tg = extract64(tcr, n ? 30 : 14, 2);
-    unsigned vabits, stride, levels, first_bits;
-    static const unsigned tg0_bits[4] = { 12, 16, 14, 0 };
-    static const unsigned tg1_bits[4] = { 0, 14, 12, 16 };
+    unsigned vabits = 64 - p.tsz, stride, levels, first_bits;
 
-    if (extract64(tcr, n ? 23 : 7, 1)) {
+    if (p.epd) {
         return;                 /* EPDn: walks of this half are disabled */
     }
-    sc->granule_bits = n ? tg1_bits[tg] : tg0_bits[tg];
-    if (!sc->granule_bits) {
-        sc->granule_bits = 12;  /* reserved TGn values behave as 4 KiB */
+    if (p.ds) {
+        g_string_append_printf(sc->why, "the tables of %s have 52-bit "
+                               "descriptors (FEAT_LPA2), which the scan does "
+                               "not read; any mapping may be cacheable",
+                               n ? "TTBR1_EL1" : "TTBR0_EL1");
+        sc->found = true;
+        return;
     }
-    vabits = 64 - MAX(MIN(tsz, 39), 16);
+    sc->granule_bits = arm_granule_bits(p.gran);
     stride = sc->granule_bits - 3;
-    if (vabits <= sc->granule_bits) {
-        return;
-    }
     levels = DIV_ROUND_UP(vabits - sc->granule_bits, stride);
-    if (levels > 4) {
-        return;
-    }
     first_bits = vabits - sc->granule_bits - (levels - 1) * stride;
     sc->ttbr_name = n ? "TTBR1_EL1" : "TTBR0_EL1";
     sc->va_top = n ? ~MAKE_64BIT_MASK(0, vabits) : 0;
@@ -152,6 +159,8 @@ bool arm_scan_cacheable_mapping(ARMCPU *cpu, const ArmScanRam *ram,
         .start = start,
         .end = end,
         .budget = ARM_SCAN_MAX_DESCRIPTORS,
+        .seen = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free,
+                                      NULL),
         .why = why,
     };
 
@@ -161,7 +170,9 @@ bool arm_scan_cacheable_mapping(ARMCPU *cpu, const ArmScanRam *ram,
     }
     scan_regime_half(&sc, env, 1);
     if (!sc.found) {
+        g_hash_table_remove_all(sc.seen);   /* the other half's granule */
         scan_regime_half(&sc, env, 0);
     }
+    g_hash_table_destroy(sc.seen);
     return sc.found;
 }

@@ -48,7 +48,11 @@ OBJECT_DECLARE_SIMPLE_TYPE(Db845cMachineState, DB845C_MACHINE)
 #define DB845C_MPSS_FW "qcom/sdm845/modem.mbn"
 #define DB845C_MSS_NUM_CLOCKS 8
 
-/* Above the reserved memory of sdm845.dtsi, which ends at 0x97c00000 */
+/*
+ * Between sdm845.dtsi's reserved memory, which ends at 0x97c00000, and
+ * sdm845-db845c.dts's cont_splash_mem at 0x9d400000: the initrd and the
+ * DTB after it have 84 MiB (scripts/check-kernel checks that they fit).
+ */
 #define DB845C_INITRD_OFFSET (384 * MiB)
 
 /* The own DT's metadata carve-out, above the modem's MBA region */

@@ -37,7 +37,7 @@ const MemMapEntry qcom_sdm845_memmap[SDM845_NUM_BLOCKS] = {
     /* hwspinlocks: 32 locks of 4 KiB */
     [SDM845_TCSR_MUTEX] =    { 0x01f40000, 0x20000 },
     /* TCSR block 1, a syscon; the modem's AXI halt registers are in it */
-    [SDM845_TCSR_REGS_1] =   { 0x01f60000, 0x20000 },
+    [SDM845_TCSR_REGS_1] =   { 0x01f60000, QCOM_MSS_TCSR_SIZE },
     /* XPU registers (our layout, docs/devel/qcom-xpu.rst); not in the DT */
     [SDM845_XPU_CFG] =       { 0x01fb0000, 0x4000 },
     /* three tiles of pins: east, north, south */
@@ -137,11 +137,6 @@ static void sdm845_map(SysBusDevice *sbd, int n, enum QcomSdm845Block block)
 QcomXpuState *qcom_sdm845_xpu(QcomSdm845State *s)
 {
     return s->xpu_enabled ? &s->xpu : NULL;
-}
-
-CpuDcacheState *qcom_sdm845_dcache(QcomSdm845State *s)
-{
-    return s->dcache_enabled ? &s->dcache : NULL;
 }
 
 static bool sdm845_realize_cpus(QcomSdm845State *s, Error **errp)

@@ -74,6 +74,8 @@ REG32(M_IRQ_EN_CLEAR, 0x620)
 REG32(S_CMD0, 0x630)
     FIELD(S_CMD0, OPCODE, 27, 5)
 REG32(S_CMD_CTRL, 0x634)
+    FIELD(S_CMD_CTRL, ABORT, 1, 1)
+    FIELD(S_CMD_CTRL, CANCEL, 2, 1)
 REG32(S_IRQ_STATUS, 0x640)
     FIELD(S_IRQ_STATUS, CMD_CANCEL, 4, 1)
     FIELD(S_IRQ_STATUS, CMD_ABORT, 5, 1)
@@ -124,17 +126,25 @@ static const uint16_t geni_storage_regs[] = {
     A_GSI_EVENT_EN, A_SE_IRQ_EN, A_DMA_GENERAL_CFG,
 };
 
-static bool geni_is_storage(hwaddr addr)
+QEMU_BUILD_BUG_ON(ARRAY_SIZE(geni_storage_regs) != QCOM_GENI_STORAGE_REGS);
+
+/* The storage register at addr, or NULL */
+static uint32_t *geni_storage(QcomGeniUartState *s, hwaddr addr)
 {
     for (int i = 0; i < ARRAY_SIZE(geni_storage_regs); i++) {
         if (geni_storage_regs[i] == addr) {
-            return true;
+            return &s->storage[i];
         }
     }
-    return false;
+    return NULL;
 }
 
-#define REG(s, name) ((s)->regs[A_##name / 4])
+#define REG(s, name) (*geni_storage(s, A_##name))
+
+static bool geni_tx_active(QcomGeniUartState *s)
+{
+    return s->tx_left != 0;
+}
 
 static void geni_update(QcomGeniUartState *s)
 {
@@ -151,7 +161,7 @@ static void geni_tx_word(QcomGeniUartState *s, uint32_t word)
     uint8_t bytes[4];
     unsigned n;
 
-    if (!s->m_active) {
+    if (!geni_tx_active(s)) {
         qemu_log_mask(LOG_GUEST_ERROR, "qcom-geni-uart: TX FIFO written with "
                       "no START_TX command; word 0x%08x dropped\n", word);
         return;
@@ -162,8 +172,7 @@ static void geni_tx_word(QcomGeniUartState *s, uint32_t word)
     qemu_chr_fe_write_all(&s->chr, bytes, n);
     s->tx_left -= n;
     s->tx_sent += n;
-    if (!s->tx_left) {
-        s->m_active = false;
+    if (!geni_tx_active(s)) {
         s->m_status |= R_M_IRQ_STATUS_CMD_DONE_MASK;
     }
 }
@@ -181,8 +190,7 @@ static void geni_m_cmd(QcomGeniUartState *s, uint32_t value)
     /* A new command while one is active replaces it (Linux 6.1 does so). */
     s->tx_left = REG(s, UART_TX_TRANS_LEN);
     s->tx_sent = 0;
-    s->m_active = s->tx_left != 0;
-    if (!s->m_active) {
+    if (!geni_tx_active(s)) {
         s->m_status |= R_M_IRQ_STATUS_CMD_DONE_MASK;
     }
 }
@@ -193,7 +201,6 @@ static void geni_m_ctrl(QcomGeniUartState *s, uint32_t value)
         return;
     }
     trace_qcom_geni_uart_stop("M", value & R_M_CMD_CTRL_ABORT_MASK);
-    s->m_active = false;
     s->tx_left = 0;
     s->m_status |= value & R_M_CMD_CTRL_ABORT_MASK ?
                    R_M_IRQ_STATUS_CMD_ABORT_MASK :
@@ -204,7 +211,6 @@ static void geni_rx_flush(QcomGeniUartState *s)
 {
     s->rx_words = 0;
     s->rx_head = 0;
-    s->rx_last = false;
     s->rx_last_bytes = 0;
 }
 
@@ -225,13 +231,13 @@ static void geni_s_cmd(QcomGeniUartState *s, uint32_t value)
 
 static void geni_s_ctrl(QcomGeniUartState *s, uint32_t value)
 {
-    if (!(value & (R_M_CMD_CTRL_CANCEL_MASK | R_M_CMD_CTRL_ABORT_MASK))) {
+    if (!(value & (R_S_CMD_CTRL_CANCEL_MASK | R_S_CMD_CTRL_ABORT_MASK))) {
         return;
     }
-    trace_qcom_geni_uart_stop("S", value & R_M_CMD_CTRL_ABORT_MASK);
+    trace_qcom_geni_uart_stop("S", value & R_S_CMD_CTRL_ABORT_MASK);
     s->s_active = false;
     geni_rx_flush(s);
-    s->s_status |= value & R_M_CMD_CTRL_ABORT_MASK ?
+    s->s_status |= value & R_S_CMD_CTRL_ABORT_MASK ?
                    R_S_IRQ_STATUS_CMD_ABORT_MASK :
                    R_S_IRQ_STATUS_CMD_CANCEL_MASK;
 }
@@ -256,11 +262,12 @@ static uint32_t geni_rx_pop(QcomGeniUartState *s)
 static uint64_t geni_read(void *opaque, hwaddr addr, unsigned size)
 {
     QcomGeniUartState *s = opaque;
+    uint32_t *reg;
     uint64_t r = 0;
 
     switch (addr) {
     case A_GENI_STATUS:
-        r = FIELD_DP32(0, GENI_STATUS, M_CMD_ACTIVE, s->m_active);
+        r = FIELD_DP32(0, GENI_STATUS, M_CMD_ACTIVE, geni_tx_active(s));
         r = FIELD_DP32(r, GENI_STATUS, S_CMD_ACTIVE, s->s_active);
         break;
     case A_FW_REVISION_RO:
@@ -284,7 +291,8 @@ static uint64_t geni_read(void *opaque, hwaddr addr, unsigned size)
     case A_RX_FIFO_STATUS:
         r = FIELD_DP32(s->rx_words, RX_FIFO_STATUS, LAST_BYTE_VALID,
                        s->rx_last_bytes);
-        r = FIELD_DP32(r, RX_FIFO_STATUS, LAST, s->rx_last);
+        /* the last word of the batch is always in the FIFO */
+        r = FIELD_DP32(r, RX_FIFO_STATUS, LAST, s->rx_words != 0);
         break;
     case A_M_GP_LENGTH:
         r = s->tx_sent;
@@ -298,8 +306,9 @@ static uint64_t geni_read(void *opaque, hwaddr addr, unsigned size)
     case A_M_CMD0:
         break;
     default:
-        if (geni_is_storage(addr)) {
-            r = s->regs[addr / 4];
+        reg = geni_storage(s, addr);
+        if (reg) {
+            r = *reg;
         } else {
             qemu_log_mask(LOG_UNIMP, "qcom-geni-uart: read of unmodelled "
                           "register 0x%" HWADDR_PRIx "\n", addr);
@@ -314,6 +323,7 @@ static void geni_write(void *opaque, hwaddr addr, uint64_t value,
                        unsigned size)
 {
     QcomGeniUartState *s = opaque;
+    uint32_t *reg;
 
     trace_qcom_geni_uart_write(addr, value);
     switch (addr) {
@@ -355,8 +365,9 @@ static void geni_write(void *opaque, hwaddr addr, uint64_t value,
     case A_DMA_RX_IRQ_CLR:
         break;
     default:
-        if (geni_is_storage(addr)) {
-            s->regs[addr / 4] = value;
+        reg = geni_storage(s, addr);
+        if (reg) {
+            *reg = value;
         } else {
             qemu_log_mask(LOG_UNIMP, "qcom-geni-uart: write of unmodelled "
                           "register 0x%" HWADDR_PRIx " (0x%" PRIx64 ")\n",
@@ -402,7 +413,6 @@ static void geni_receive(void *opaque, const uint8_t *buf, int size)
     s->rx_words = DIV_ROUND_UP(n, 4);
     s->rx_head = 0;
     /* the line goes idle after the batch: the stale timeout ends it */
-    s->rx_last = true;
     s->rx_last_bytes = n % 4;
     s->s_status |= R_S_IRQ_STATUS_RX_FIFO_LAST_MASK;
     if (rx_wm && s->rx_words >= rx_wm) {
@@ -415,8 +425,7 @@ static void geni_reset_hold(Object *obj, ResetType type)
 {
     QcomGeniUartState *s = QCOM_GENI_UART(obj);
 
-    memset(s->regs, 0, sizeof(s->regs));
-    s->m_active = false;
+    memset(s->storage, 0, sizeof(s->storage));
     s->s_active = false;
     s->tx_left = 0;
     s->tx_sent = 0;
@@ -441,13 +450,12 @@ static int geni_post_load(void *opaque, int version_id)
 
 static const VMStateDescription geni_vmstate = {
     .name = TYPE_QCOM_GENI_UART,
-    .version_id = 1,
-    .minimum_version_id = 1,
+    .version_id = 2,
+    .minimum_version_id = 2,
     .post_load = geni_post_load,
     .fields = (const VMStateField[]) {
-        VMSTATE_UINT32_ARRAY(regs, QcomGeniUartState,
-                             QCOM_GENI_UART_SIZE / 4),
-        VMSTATE_BOOL(m_active, QcomGeniUartState),
+        VMSTATE_UINT32_ARRAY(storage, QcomGeniUartState,
+                             QCOM_GENI_STORAGE_REGS),
         VMSTATE_UINT32(m_status, QcomGeniUartState),
         VMSTATE_UINT32(tx_left, QcomGeniUartState),
         VMSTATE_UINT32(tx_sent, QcomGeniUartState),
@@ -458,7 +466,6 @@ static const VMStateDescription geni_vmstate = {
         VMSTATE_UINT32(rx_words, QcomGeniUartState),
         VMSTATE_UINT32(rx_head, QcomGeniUartState),
         VMSTATE_UINT32(rx_last_bytes, QcomGeniUartState),
-        VMSTATE_BOOL(rx_last, QcomGeniUartState),
         VMSTATE_END_OF_LIST()
     }
 };

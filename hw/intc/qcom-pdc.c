@@ -38,7 +38,11 @@ static bool pdc_enabled(QcomPdcState *s, unsigned pin)
     return s->enable[pin / 32] & BIT(pin % 32);
 }
 
-/* Levels are forwarded as they are; edges are pulsed when they happen. */
+/*
+ * Levels are forwarded as they are; edges are pulsed when they happen.
+ * A pin no device has driven is inactive whatever its type, as a wake
+ * source behind its pull would be: a level-low pin does not assert.
+ */
 static void pdc_update_level(QcomPdcState *s, unsigned pin)
 {
     unsigned type = FIELD_EX32(s->cfg[pin], IRQ_CFG, TYPE);
@@ -47,19 +51,27 @@ static void pdc_update_level(QcomPdcState *s, unsigned pin)
     if (type == PDC_LEVEL_HIGH) {
         level = s->in[pin];
     } else if (type == PDC_LEVEL_LOW) {
-        level = !s->in[pin];
+        level = s->driven[pin] && !s->in[pin];
     }
     qemu_set_irq(s->out[pin], pdc_enabled(s, pin) && level);
+}
+
+static void pdc_update_range(QcomPdcState *s, unsigned first, unsigned n)
+{
+    for (unsigned pin = first; pin < MIN(first + n, s->num_pins); pin++) {
+        pdc_update_level(s, pin);
+    }
 }
 
 static void pdc_set_pin(void *opaque, int pin, int level)
 {
     QcomPdcState *s = opaque;
     unsigned type = FIELD_EX32(s->cfg[pin], IRQ_CFG, TYPE);
-    bool was = s->in[pin];
+    bool was = s->in[pin], was_driven = s->driven[pin];
 
     s->in[pin] = level != 0;
-    if (was == s->in[pin]) {
+    s->driven[pin] = true;
+    if (was == s->in[pin] && was_driven) {
         return;
     }
     trace_qcom_pdc_pin(pin, level);
@@ -115,8 +127,10 @@ static void pdc_write(void *opaque, hwaddr addr, uint64_t value,
         return;
     }
     *reg = value;
-    for (unsigned pin = 0; pin < s->num_pins; pin++) {
-        pdc_update_level(s, pin);
+    if (reg >= s->cfg) {
+        pdc_update_level(s, reg - s->cfg);
+    } else {
+        pdc_update_range(s, (reg - s->enable) * 32, 32);
     }
 }
 
@@ -140,11 +154,7 @@ static void pdc_reset_hold(Object *obj, ResetType type)
 
 static void pdc_reset_exit(Object *obj, ResetType type)
 {
-    QcomPdcState *s = QCOM_PDC(obj);
-
-    for (unsigned pin = 0; pin < s->num_pins; pin++) {
-        pdc_update_level(s, pin);
-    }
+    pdc_update_range(QCOM_PDC(obj), 0, QCOM_PDC_MAX_PINS);
 }
 
 static void pdc_realize(DeviceState *dev, Error **errp)
@@ -162,12 +172,13 @@ static void pdc_realize(DeviceState *dev, Error **errp)
 
 static const VMStateDescription pdc_vmstate = {
     .name = TYPE_QCOM_PDC,
-    .version_id = 1,
-    .minimum_version_id = 1,
+    .version_id = 2,
+    .minimum_version_id = 2,
     .fields = (const VMStateField[]) {
         VMSTATE_UINT32_ARRAY(enable, QcomPdcState, QCOM_PDC_MAX_PINS / 32),
         VMSTATE_UINT32_ARRAY(cfg, QcomPdcState, QCOM_PDC_MAX_PINS),
         VMSTATE_UINT8_ARRAY(in, QcomPdcState, QCOM_PDC_MAX_PINS),
+        VMSTATE_UINT8_ARRAY(driven, QcomPdcState, QCOM_PDC_MAX_PINS),
         VMSTATE_END_OF_LIST()
     }
 };

@@ -7,7 +7,7 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  *
  * The descriptor layout and the handshake are those drivers/soc/qcom/
- * qcom_aoss.c (6.1 to 7.2) waits for; docs/devel/qcom-aoss-qmp.rst
+ * qcom_aoss.c (6.1 to 7.2) waits for; docs/devel/qcom-platform.rst
  * has them. The AOP answers at once, inside the doorbell, and then
  * interrupts: Linux finds its condition met whether or not it has begun
  * to wait.

@@ -6,8 +6,8 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  *
  * The kinds of register and their status bits are described in
- * include/hw/misc/qcom-gcc.h; docs/devel/qcom-gcc.rst says which Linux
- * driver waits for which.
+ * include/hw/misc/qcom-gcc.h; docs/devel/qcom-platform.rst says which
+ * Linux driver waits for which.
  */
 
 #include "qemu/osdep.h"
@@ -147,11 +147,17 @@ static void gcc_realize(DeviceState *dev, Error **errp)
     const QcomGccDesc *d = gcc_desc(s);
 
     for (unsigned i = 0; i < d->num_regs; i++) {
-        if (d->regs[i].offset >= d->size || d->regs[i].offset % 4 ||
-            (i && d->regs[i].offset <= d->regs[i - 1].offset)) {
+        const QcomGccReg *r = &d->regs[i];
+        /* the other registers a kind's status or trace reads */
+        uint32_t lo = r->kind == QCOM_GCC_KIND_GDSC_CFG ? 4 : 0;
+        uint32_t hi = r->kind == QCOM_GCC_KIND_PLL ? PLL_OPMODE :
+                      r->kind == QCOM_GCC_KIND_RCG ? 4 : 0;
+
+        if (r->offset < lo || r->offset + hi >= d->size || r->offset % 4 ||
+            r->vote_reg >= d->size || r->vote_reg % 4 ||
+            (i && r->offset <= d->regs[i - 1].offset)) {
             error_setg(errp, "%s: register table not sorted or out of range "
-                       "at 0x%x", object_get_typename(OBJECT(s)),
-                       d->regs[i].offset);
+                       "at 0x%x", object_get_typename(OBJECT(s)), r->offset);
             return;
         }
     }

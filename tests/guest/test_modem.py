@@ -39,11 +39,12 @@ def check(variant, *opts, globals_=(), junit=None, own_dt=False, dtb=None):
     tree = os.path.join(qms.GUEST, "linux-" + variant)
     fd, path = tempfile.mkstemp(suffix=".json", prefix="qms-report-")
     os.close(fd)
-    cmd = [CHECK, "--kernel-tree", tree, "--json", path]
     if own_dt:
-        cmd += ["--kernel", os.path.join(tree, "Image"),
-                "--vmlinux", os.path.join(tree, "vmlinux")]
-        cmd = [c for c in cmd if c not in ("--kernel-tree", tree)]
+        cmd = [CHECK, "--kernel", os.path.join(tree, "Image"),
+               "--vmlinux", os.path.join(tree, "vmlinux")]
+    else:
+        cmd = [CHECK, "--kernel-tree", tree]
+    cmd += ["--json", path]
     if dtb:
         cmd += ["--dtb", dtb]
     if junit:

@@ -52,6 +52,28 @@ tap.check(r["metadata"].describe() == "m dynamic 0x4000 in 0xa0000000..0xbffffff
           "a dynamic region (size, alloc-ranges) and a disabled node")
 
 
+def dtb(source):
+    return subprocess.run(["dtc", "-I", "dts", "-O", "dtb", "-"], check=True,
+                          capture_output=True, input=source).stdout
+
+
+# cell counts no DT has: empty, or more than 4 address / 2 size cells
+for cells, msg in ((b"#address-cells;", "#address-cells is empty"),
+                   (b"#size-cells = <7>;", "#size-cells is 7")):
+    t = fdt.Fdt(dtb(b"/dts-v1/; / { #address-cells = <2>; #size-cells = <2>; "
+                    b"reserved-memory { " + cells + b" r { reg = <0 0x80000000 0 0x1000>; }; "
+                    b"}; };"))
+    try:
+        fdt.reserved_regions(t)
+        err = None
+    except fdt.FdtError as e:
+        err = str(e)
+    except Exception as e:      # what the reader must never do
+        err = "not an FdtError: %r" % e
+    tap.check(err is not None and msg in err, "bad cell counts are refused: %s" % msg,
+              repr(err))
+
+
 def damaged(data, what):
     try:
         fdt.Fdt(data)
@@ -107,6 +129,13 @@ for i in range(4000):
                     t.regs(n)
                 except fdt.FdtError:
                     pass
+        # what check-kernel reads
+        try:
+            fdt.reserved_regions(t)
+            for m in t.compatible("qcom,sdm845-mss-pil"):
+                fdt.memory_regions(t, m)
+        except fdt.FdtError:
+            pass
         ok += 1
     except fdt.FdtError:
         errors += 1

@@ -174,6 +174,9 @@ static void test_reset(void)
     qtest_writel(qts, IRQ_CFG(94), TYPE_LEVEL_LOW);
     enable(qts, 94, true);
     g_assert_true(gic_spi_pending(qts, 480));
+    /* a level-low pin that nothing drives is inactive, as behind a pull */
+    g_assert_false(gic_spi_pending(qts, 609));
+    set_pin(qts, 94, 0);
     g_assert_true(gic_spi_pending(qts, 609));
 
     qtest_system_reset(qts);

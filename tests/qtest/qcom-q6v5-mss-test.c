@@ -18,6 +18,7 @@
 #include "qemu/bswap.h"
 #include "libqtest.h"
 #include "qobject/qdict.h"
+#include "db845c-gic.h"
 
 #define QDSP6           0x04080000ULL
 #define RMB             0x04180000ULL
@@ -799,7 +800,6 @@ static void test_fuzz_metadata(void)
 #define SMEM_HEAP       (0xd0 + 512 * 16)
 #define TCSR_MUTEX      0x01f40000ULL
 #define APCS_IPC        0x17990000ULL
-#define GICD            0x17a00000ULL
 #define SPI_WDOG        266
 #define SPI_SMP2P       451
 #define SMP2P_MAGIC     0x504d5324
@@ -810,30 +810,6 @@ static void test_fuzz_metadata(void)
 #define BIT_READY       (1u << 1)
 #define BIT_HANDOVER    (1u << 2)
 #define BIT_STOP_ACK    (1u << 3)
-
-/* Interrupts as edges, so that the GIC latches the modem's pulses */
-static void gic_edge(QTestState *qts, unsigned spi)
-{
-    unsigned id = spi + 32;
-    uint64_t icfgr = GICD + 0xc00 + id / 16 * 4;
-
-    qtest_writel(qts, icfgr, qtest_readl(qts, icfgr) |
-                 (2u << (id % 16 * 2)));
-}
-
-static bool gic_pending(QTestState *qts, unsigned spi)
-{
-    unsigned id = spi + 32;
-
-    return qtest_readl(qts, GICD + 0x200 + id / 32 * 4) & (1u << id % 32);
-}
-
-static void gic_clear(QTestState *qts, unsigned spi)
-{
-    unsigned id = spi + 32;
-
-    qtest_writel(qts, GICD + 0x280 + id / 32 * 4, 1u << id % 32);
-}
 
 /* qcom_smem_get_global: address of an item, 0 if not allocated */
 static uint64_t smem_item(QTestState *qts, unsigned item, uint32_t *size)
@@ -905,8 +881,8 @@ static QTestState *modem_up(void)
     QTestState *qts = mss_start();
     Image mba, modem;
 
-    gic_edge(qts, SPI_SMP2P);
-    gic_edge(qts, SPI_WDOG);
+    gic_spi_edge(qts, SPI_SMP2P);
+    gic_spi_edge(qts, SPI_WDOG);
     image_build(&mba, 2, ID_MBA, 0);
     image_build(&modem, 3, ID_MODEM, 0);
     mss_boot_mba(qts, &mba);
@@ -982,7 +958,7 @@ static void test_smp2p_ready(void)
     char name[16];
 
     g_assert_cmphex(smem_item(qts, ITEM_MSS_OUT, NULL), ==, 0);
-    g_assert_false(gic_pending(qts, SPI_SMP2P));
+    g_assert_false(gic_spi_pending(qts, SPI_SMP2P));
     step_ms(qts, 2);
     item = smem_item(qts, ITEM_MSS_OUT, &size);
     g_assert_cmphex(item, !=, 0);
@@ -998,7 +974,7 @@ static void test_smp2p_ready(void)
     qtest_memread(qts, item + 40, name, sizeof(name));
     g_assert_cmpstr(name, ==, "ipa");
     g_assert_cmphex(modem_bits(qts), ==, BIT_READY | BIT_HANDOVER);
-    g_assert_true(gic_pending(qts, SPI_SMP2P));
+    g_assert_true(gic_spi_pending(qts, SPI_SMP2P));
     /* the hardware lock was released */
     g_assert_cmphex(qtest_readl(qts, TCSR_MUTEX + 0x3000), ==, 0);
     qtest_quit(qts);
@@ -1026,12 +1002,12 @@ static void test_smp2p_stop(void)
 
     step_ms(qts, 2);
     apps = apps_smp2p_init(qts);
-    gic_clear(qts, SPI_SMP2P);
+    gic_spi_clear(qts, SPI_SMP2P);
 
     /* a doorbell without the stop bit changes nothing */
     qtest_writel(qts, APCS_IPC + 0xc, 1u << 14);
     g_assert_cmphex(modem_bits(qts), ==, BIT_READY | BIT_HANDOVER);
-    g_assert_false(gic_pending(qts, SPI_SMP2P));
+    g_assert_false(gic_spi_pending(qts, SPI_SMP2P));
     /* the stop bit without the doorbell neither */
     qtest_writel(qts, apps + 20 + 16, 1);
     g_assert_cmphex(modem_bits(qts), ==, BIT_READY | BIT_HANDOVER);
@@ -1041,14 +1017,14 @@ static void test_smp2p_stop(void)
     qtest_writel(qts, APCS_IPC + 0xc, 1u << 14);
     g_assert_cmphex(modem_bits(qts), ==,
                     BIT_READY | BIT_HANDOVER | BIT_STOP_ACK);
-    g_assert_true(gic_pending(qts, SPI_SMP2P));
+    g_assert_true(gic_spi_pending(qts, SPI_SMP2P));
     g_assert_cmphex(qtest_readl(qts, APCS_IPC + 0xc), ==, 0);
 
     /* the driver's reclaim resets the modem: bits drop, kick */
-    gic_clear(qts, SPI_SMP2P);
+    gic_spi_clear(qts, SPI_SMP2P);
     rmb_wr(qts, RMB_MBA_ALT_RESET, 1);
     g_assert_cmphex(modem_bits(qts), ==, 0);
-    g_assert_true(gic_pending(qts, SPI_SMP2P));
+    g_assert_true(gic_spi_pending(qts, SPI_SMP2P));
     qtest_quit(qts);
 }
 
@@ -1068,22 +1044,22 @@ static void test_smp2p_version(void)
     mss = smem_item(qts, ITEM_MSS_OUT, NULL);
     g_assert_cmphex(qtest_readb(qts, mss + 4), ==, 2);
     g_assert_cmphex(modem_bits(qts), ==, BIT_READY | BIT_HANDOVER);
-    g_assert_true(gic_pending(qts, SPI_SMP2P));
+    g_assert_true(gic_spi_pending(qts, SPI_SMP2P));
     /* the same version again: nothing to say */
-    gic_clear(qts, SPI_SMP2P);
+    gic_spi_clear(qts, SPI_SMP2P);
     qtest_writel(qts, APCS_IPC + 0xc, 1u << 14);
-    g_assert_false(gic_pending(qts, SPI_SMP2P));
+    g_assert_false(gic_spi_pending(qts, SPI_SMP2P));
     /* APPS steps down: so does the modem, and it rings */
     qtest_writeb(qts, apps + 4, 1);
     qtest_writel(qts, APCS_IPC + 0xc, 1u << 14);
     g_assert_cmphex(qtest_readb(qts, mss + 4), ==, 1);
-    g_assert_true(gic_pending(qts, SPI_SMP2P));
+    g_assert_true(gic_spi_pending(qts, SPI_SMP2P));
     /* and never goes up again */
-    gic_clear(qts, SPI_SMP2P);
+    gic_spi_clear(qts, SPI_SMP2P);
     qtest_writeb(qts, apps + 4, 2);
     qtest_writel(qts, APCS_IPC + 0xc, 1u << 14);
     g_assert_cmphex(qtest_readb(qts, mss + 4), ==, 1);
-    g_assert_false(gic_pending(qts, SPI_SMP2P));
+    g_assert_false(gic_spi_pending(qts, SPI_SMP2P));
     qtest_quit(qts);
 
     /* 7.x: the modem came up first, in version 1 */
@@ -1091,15 +1067,15 @@ static void test_smp2p_version(void)
     step_ms(qts, 2);
     mss = smem_item(qts, ITEM_MSS_OUT, NULL);
     g_assert_cmphex(qtest_readb(qts, mss + 4), ==, 1);
-    gic_clear(qts, SPI_SMP2P);
+    gic_spi_clear(qts, SPI_SMP2P);
     /* APPS says 2: the modem waits for it to step down */
     apps = apps_smp2p_publish(qts, 2);
     g_assert_cmphex(qtest_readb(qts, mss + 4), ==, 1);
-    g_assert_false(gic_pending(qts, SPI_SMP2P));
+    g_assert_false(gic_spi_pending(qts, SPI_SMP2P));
     /* it does: now they agree, and the modem's entries are news */
     qtest_writeb(qts, apps + 4, 1);
     qtest_writel(qts, APCS_IPC + 0xc, 1u << 14);
-    g_assert_true(gic_pending(qts, SPI_SMP2P));
+    g_assert_true(gic_spi_pending(qts, SPI_SMP2P));
     /* stop works in the agreed version */
     qtest_writel(qts, apps + 20 + 16, 1);
     qtest_writel(qts, APCS_IPC + 0xc, 1u << 14);
@@ -1133,7 +1109,7 @@ static void test_inject_fatal(void)
     qobject_unref(rsp);
 
     step_ms(qts, 2);
-    gic_clear(qts, SPI_SMP2P);
+    gic_spi_clear(qts, SPI_SMP2P);
     rsp = qtest_qmp(qts, "{'execute': 'qom-set', 'arguments': {"
                     "'path': '" MSS_PATH "', 'property': 'inject-fatal', "
                     "'value': 'err_fatal: mcfg_nv.c:123'}}");
@@ -1142,8 +1118,8 @@ static void test_inject_fatal(void)
     check_crash_reason(qts, "err_fatal: mcfg_nv.c:123");
     g_assert_cmphex(modem_bits(qts), ==,
                     BIT_READY | BIT_HANDOVER | BIT_FATAL);
-    g_assert_true(gic_pending(qts, SPI_SMP2P));
-    g_assert_false(gic_pending(qts, SPI_WDOG));
+    g_assert_true(gic_spi_pending(qts, SPI_SMP2P));
+    g_assert_false(gic_spi_pending(qts, SPI_WDOG));
 
     /* recovery: the stop dance still gets its stop-ack */
     qtest_writel(qts, apps_smp2p_init(qts) + 20 + 16, 1);
@@ -1158,15 +1134,15 @@ static void test_inject_wdog(void)
     QDict *rsp;
 
     step_ms(qts, 2);
-    gic_clear(qts, SPI_SMP2P);
+    gic_spi_clear(qts, SPI_SMP2P);
     rsp = qtest_qmp(qts, "{'execute': 'qom-set', 'arguments': {"
                     "'path': '" MSS_PATH "', 'property': 'inject-wdog', "
                     "'value': 'watchdog bite'}}");
     g_assert_false(qdict_haskey(rsp, "error"));
     qobject_unref(rsp);
     check_crash_reason(qts, "watchdog bite");
-    g_assert_true(gic_pending(qts, SPI_WDOG));
-    g_assert_false(gic_pending(qts, SPI_SMP2P));
+    g_assert_true(gic_spi_pending(qts, SPI_WDOG));
+    g_assert_false(gic_spi_pending(qts, SPI_SMP2P));
     g_assert_cmphex(modem_bits(qts), ==, BIT_READY | BIT_HANDOVER);
 
     /* restart: the item stays, ready is a rising edge again */

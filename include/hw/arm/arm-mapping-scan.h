@@ -30,12 +30,16 @@ typedef struct ArmScanRam {
     uint64_t size;
 } ArmScanRam;
 
-/* Descriptors read at most per scan: bounds the time a guest can cost */
-#define ARM_SCAN_MAX_DESCRIPTORS (16 * 1024 * 1024)
+/*
+ * Descriptors read at most per scan: bounds the time a guest can cost.
+ * Linux's linear map of 8 GiB in 4 KiB pages (rodata=full) is 2 Mi.
+ */
+#define ARM_SCAN_MAX_DESCRIPTORS (4 * 1024 * 1024)
 
 /*
  * Does @cpu map any of [start, end] (inclusive) cacheable? Reads the
- * tables from @ram (descriptors pointing elsewhere count as invalid).
+ * tables from @ram (descriptors pointing elsewhere count as invalid),
+ * each table once however many descriptors point to it.
  * Returns true with a one-line description of the first such mapping
  * appended to @why; also true (and says so) when the tables are too
  * large to scan within ARM_SCAN_MAX_DESCRIPTORS, as any of them may.

@@ -38,8 +38,7 @@
  *  + the QUPv3 wrappers ("qup[0]", "qup[1]") and the debug UART (child
  *    "uart9", GENI serial engine 1 of wrapper 1, the DragonBoard 845c's
  *    console) on serial_hd(0); the other serial engines are unmodelled
- *  + qcom_sdm845_soc_bus(): the address space of the SoC's bus masters
- *    other than the CPUs (DRAM through the XPU)
+ *  + qcom_sdm845_xpu(): the XPU, or NULL with "xpu" off
  */
 
 #ifndef HW_ARM_QCOM_SDM845_H
@@ -186,6 +185,5 @@ extern const int qcom_sdm845_irqmap[SDM845_NUM_IRQS];
 
 /* The XPU and the cache model, NULL where the SoC has none. */
 QcomXpuState *qcom_sdm845_xpu(QcomSdm845State *s);
-CpuDcacheState *qcom_sdm845_dcache(QcomSdm845State *s);
 
 #endif /* HW_ARM_QCOM_SDM845_H */

@@ -11,7 +11,7 @@
  * a 16-word TX FIFO), the secondary one receives (START_READ, RX FIFO with
  * RX_LAST and the valid bytes of the last word). Bytes go to the chardev
  * as the FIFO is written; RX takes one batch of input at a time.
- * docs/devel/qcom-geni-uart.rst has the register map.
+ * docs/devel/qcom-platform.rst describes the registers' behaviour.
  *
  * QEMU interface:
  *  + sysbus MMIO region 0: the serial engine (QCOM_GENI_UART_SIZE bytes)
@@ -32,6 +32,7 @@ OBJECT_DECLARE_SIMPLE_TYPE(QcomGeniUartState, QCOM_GENI_UART)
 
 #define QCOM_GENI_UART_SIZE 0x4000
 #define QCOM_GENI_FIFO_WORDS 16
+#define QCOM_GENI_STORAGE_REGS 32
 
 struct QcomGeniUartState {
     SysBusDevice parent_obj;
@@ -40,10 +41,9 @@ struct QcomGeniUartState {
     qemu_irq irq;
     CharBackend chr;
 
-    /* plain storage registers, by word offset */
-    uint32_t regs[QCOM_GENI_UART_SIZE / 4];
-    /* primary sequencer: TX */
-    bool m_active;
+    /* the registers the engine only holds (geni_storage_regs[]) */
+    uint32_t storage[QCOM_GENI_STORAGE_REGS];
+    /* primary sequencer: TX, active while a START_TX owes bytes */
     uint32_t m_status;
     uint32_t tx_left;           /* bytes the current START_TX still owes */
     uint32_t tx_sent;           /* bytes it sent (M_GP_LENGTH) */
@@ -54,7 +54,6 @@ struct QcomGeniUartState {
     uint32_t rx_words;
     uint32_t rx_head;
     uint32_t rx_last_bytes;     /* valid bytes of the last word, 0 = all */
-    bool rx_last;
 };
 
 #endif /* HW_CHAR_QCOM_GENI_UART_H */

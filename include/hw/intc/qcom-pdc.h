@@ -10,7 +10,8 @@
  * of the TLMM, some peripherals) and the GIC: pin n, when enabled in
  * IRQ_ENABLE_BANK, is forwarded to its GIC SPI (the DT's
  * qcom,pdc-ranges), its type (IRQ_i_CFG) turned into what the GIC takes:
- * a level low as high, a falling or either edge as a pulse. This is the
+ * a level low as high, a falling or either edge as a pulse; a pin that
+ * no device has driven is inactive. This is the
  * register scheme of PDC versions before 3.2 (VERSION reads 0), as
  * Linux's qcom-pdc driver programs SDM845's and SM8250's.
  *
@@ -42,6 +43,7 @@ struct QcomPdcState {
     uint32_t enable[QCOM_PDC_MAX_PINS / 32];
     uint32_t cfg[QCOM_PDC_MAX_PINS];
     uint8_t in[QCOM_PDC_MAX_PINS];
+    uint8_t driven[QCOM_PDC_MAX_PINS];  /* set once an input was driven */
 
     /* properties */
     uint32_t num_pins;
