@@ -136,6 +136,8 @@ static const struct {
     { QCOM_CMD_DB_SLV_VRM, cmd_db_vrm, ARRAY_SIZE(cmd_db_vrm) },
     { QCOM_CMD_DB_SLV_BCM, cmd_db_bcm, ARRAY_SIZE(cmd_db_bcm) },
 };
+/* one resource header each, and one left zero to end Linux's search */
+QEMU_BUILD_BUG_ON(ARRAY_SIZE(cmd_db_slaves) >= QCOM_CMD_DB_MAX_SLV);
 
 static const CmdDbEntry *cmd_db_find(const char *id, uint32_t addr)
 {
