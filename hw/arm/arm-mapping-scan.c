@@ -176,3 +176,52 @@ bool arm_scan_cacheable_mapping(ARMCPU *cpu, const ArmScanRam *ram,
     g_hash_table_destroy(sc.seen);
     return sc.found;
 }
+
+bool arm_scan_translate(ARMCPU *cpu, const ArmScanRam *ram, uint64_t va,
+                        hwaddr *pa)
+{
+    CPUARMState *env = &cpu->env;
+    int n = extract64(va, 55, 1);
+    ARMVAParameters p = aa64_va_parameters(env, va, ARMMMUIdx_Stage1_E1,
+                                           true, false);
+    uint64_t ttbr = n ? env->cp15.ttbr1_el[1] : env->cp15.ttbr0_el[1];
+    unsigned vabits = 64 - p.tsz, gbits, stride, levels, first_bits;
+    ArmScan sc = { .ram = ram };
+    hwaddr table;
+
+    if (!(env->cp15.sctlr_el[1] & SCTLR_M)) {
+        *pa = va;
+        return true;
+    }
+    if (p.epd || p.ds) {
+        return false;
+    }
+    gbits = arm_granule_bits(p.gran);
+    stride = gbits - 3;
+    levels = DIV_ROUND_UP(vabits - gbits, stride);
+    first_bits = vabits - gbits - (levels - 1) * stride;
+    table = ttbr & OA_MASK & ~(uint64_t)(MAX(8u << first_bits, 64u) - 1);
+    for (int level = 4 - levels; level <= 3; level++) {
+        unsigned shift = gbits + stride * (3 - level);
+        unsigned bits = level == 4 - levels ? first_bits : stride;
+        uint64_t desc;
+        hwaddr oa;
+
+        if (!scan_read(&sc, table + extract64(va, shift, bits) * 8, &desc) ||
+            !(desc & 1)) {
+            return false;
+        }
+        oa = desc & OA_MASK & ~MAKE_64BIT_MASK(0, gbits);
+        if (level < 3 && (desc & 2)) {
+            table = oa;
+            continue;
+        }
+        if ((level < 3 && !scan_block_level(gbits, level)) ||
+            (level == 3 && !(desc & 2))) {
+            return false;
+        }
+        *pa = (oa & ~MAKE_64BIT_MASK(0, shift)) | extract64(va, 0, shift);
+        return true;
+    }
+    return false;
+}

@@ -31,6 +31,7 @@
 #include "qemu/units.h"
 #include "qapi/error.h"
 #include "hw/arm/fdt.h"
+#include "hw/arm/qcom-fdt.h"
 #include "hw/arm/qcom-sdm845.h"
 #include "hw/boards.h"
 #include "hw/qdev-properties.h"
@@ -113,225 +114,13 @@ static const MemMapEntry *db845c_map(enum QcomSdm845Block block)
     return &qcom_sdm845_memmap[block];
 }
 
-static void db845c_fdt_add_clock(Db845cMachineState *s, const char *node,
-                                 uint32_t hz, uint32_t phandle)
-{
-    g_autofree char *name = g_strdup_printf("/clocks/%s", node);
-
-    qemu_fdt_add_subnode(s->fdt, name);
-    qemu_fdt_setprop_string(s->fdt, name, "compatible", "fixed-clock");
-    qemu_fdt_setprop_cell(s->fdt, name, "#clock-cells", 0);
-    qemu_fdt_setprop_cell(s->fdt, name, "clock-frequency", hz);
-    qemu_fdt_setprop_string(s->fdt, name, "clock-output-names", node);
-    qemu_fdt_setprop_cell(s->fdt, name, "phandle", phandle);
-}
-
-/* A no-map carve-out of /reserved-memory; returns its phandle */
-static uint32_t db845c_fdt_add_nomap(Db845cMachineState *s, const char *node,
-                                     hwaddr base, hwaddr size)
-{
-    g_autofree char *name = g_strdup_printf("/reserved-memory/%s@%"
-                                            HWADDR_PRIx, node, base);
-    uint32_t phandle = qemu_fdt_alloc_phandle(s->fdt);
-
-    qemu_fdt_add_subnode(s->fdt, name);
-    qemu_fdt_setprop_sized_cells(s->fdt, name, "reg", 2, base, 2, size);
-    qemu_fdt_setprop(s->fdt, name, "no-map", NULL, 0);
-    qemu_fdt_setprop_cell(s->fdt, name, "phandle", phandle);
-    return phandle;
-}
-
 static void db845c_fdt_add_memory(Db845cMachineState *s)
 {
-    MachineState *ms = MACHINE(s);
-    const MemMapEntry *smem = db845c_map(SDM845_SMEM);
-    const MemMapEntry *cmd_db = db845c_map(SDM845_CMD_DB);
-    hwaddr base = db845c_map(SDM845_DRAM)->base;
-    g_autofree char *mem = g_strdup_printf("/memory@%" HWADDR_PRIx, base);
-    g_autofree char *name = NULL;
-    const char *cma = "/reserved-memory/linux,cma";
-
-    qemu_fdt_add_subnode(s->fdt, mem);
-    qemu_fdt_setprop_string(s->fdt, mem, "device_type", "memory");
-    qemu_fdt_setprop_sized_cells(s->fdt, mem, "reg", 2, base,
-                                 2, ms->ram_size);
-
-    qemu_fdt_add_subnode(s->fdt, "/reserved-memory");
-    qemu_fdt_setprop_cell(s->fdt, "/reserved-memory", "#address-cells", 2);
-    qemu_fdt_setprop_cell(s->fdt, "/reserved-memory", "#size-cells", 2);
-    qemu_fdt_setprop(s->fdt, "/reserved-memory", "ranges", NULL, 0);
-
-    /* below 4 GiB: RMB registers take 32-bit addresses */
-    qemu_fdt_add_subnode(s->fdt, cma);
-    qemu_fdt_setprop_string(s->fdt, cma, "compatible", "shared-dma-pool");
-    qemu_fdt_setprop(s->fdt, cma, "reusable", NULL, 0);
-    qemu_fdt_setprop(s->fdt, cma, "linux,cma-default", NULL, 0);
-    qemu_fdt_setprop_sized_cells(s->fdt, cma, "size", 2, DB845C_CMA_SIZE);
-    qemu_fdt_setprop_sized_cells(s->fdt, cma, "alloc-ranges", 2, base,
-                                 2, MIN(ms->ram_size, 4 * GiB - base));
-
-    name = g_strdup_printf("/reserved-memory/memory@%" HWADDR_PRIx,
-                           cmd_db->base);
-    qemu_fdt_add_subnode(s->fdt, name);
-    qemu_fdt_setprop_string(s->fdt, name, "compatible", "qcom,cmd-db");
-    qemu_fdt_setprop_sized_cells(s->fdt, name, "reg", 2, cmd_db->base,
-                                 2, cmd_db->size);
-    qemu_fdt_setprop(s->fdt, name, "no-map", NULL, 0);
-    g_free(name);
-
-    /*
-     * SMEM as sdm845.dtsi describes it: the reserved-memory node itself
-     * is the "qcom,smem" device, guarded by TCSR mutex lock 3.
-     */
-    name = g_strdup_printf("/reserved-memory/smem@%" HWADDR_PRIx, smem->base);
-    qemu_fdt_add_subnode(s->fdt, name);
-    qemu_fdt_setprop_string(s->fdt, name, "compatible", "qcom,smem");
-    qemu_fdt_setprop_sized_cells(s->fdt, name, "reg", 2, smem->base,
-                                 2, smem->size);
-    qemu_fdt_setprop(s->fdt, name, "no-map", NULL, 0);
-    qemu_fdt_setprop_cells(s->fdt, name, "hwlocks", s->tcsr_mutex_phandle,
-                           SDM845_SMEM_HWLOCK);
-}
-
-static void db845c_fdt_add_cpus(Db845cMachineState *s)
-{
-    MachineState *ms = MACHINE(s);
-
-    qemu_fdt_add_subnode(s->fdt, "/cpus");
-    qemu_fdt_setprop_cell(s->fdt, "/cpus", "#address-cells", 1);
-    qemu_fdt_setprop_cell(s->fdt, "/cpus", "#size-cells", 0);
-
-    /* Added last first: libfdt puts each new subnode at the front. */
-    for (int cpu = ms->smp.cpus - 1; cpu >= 0; cpu--) {
-        ARMCPU *armcpu = &s->soc.cpu[cpu];
-        uint64_t mpidr = arm_cpu_mp_affinity(armcpu);
-        g_autofree char *name = g_strdup_printf("/cpus/cpu@%" PRIx64, mpidr);
-
-        qemu_fdt_add_subnode(s->fdt, name);
-        qemu_fdt_setprop_string(s->fdt, name, "device_type", "cpu");
-        qemu_fdt_setprop_string(s->fdt, name, "compatible",
-                                armcpu->dtb_compatible);
-        qemu_fdt_setprop_cell(s->fdt, name, "reg", mpidr);
-        qemu_fdt_setprop_string(s->fdt, name, "enable-method", "psci");
-    }
-
-    /* Replaced by arm_load_dtb() with the CPUs' own PSCI version. */
-    qemu_fdt_add_subnode(s->fdt, "/psci");
-    qemu_fdt_setprop_string(s->fdt, "/psci", "compatible", "arm,psci-1.0");
-    qemu_fdt_setprop_string(s->fdt, "/psci", "method", "smc");
-}
-
-static void db845c_fdt_add_timer(Db845cMachineState *s)
-{
-    const uint32_t flags = GIC_FDT_IRQ_FLAGS_LEVEL_LO;
-    const char compat[] = "arm,armv8-timer";
-
-    qemu_fdt_add_subnode(s->fdt, "/timer");
-    qemu_fdt_setprop(s->fdt, "/timer", "compatible", compat, sizeof(compat));
-    qemu_fdt_setprop_cells(s->fdt, "/timer", "interrupts",
-        GIC_FDT_IRQ_TYPE_PPI, SDM845_PPI_TIMER_SEC, flags,
-        GIC_FDT_IRQ_TYPE_PPI, SDM845_PPI_TIMER_PHYS, flags,
-        GIC_FDT_IRQ_TYPE_PPI, SDM845_PPI_TIMER_VIRT, flags,
-        GIC_FDT_IRQ_TYPE_PPI, SDM845_PPI_TIMER_HYP, flags);
-}
-
-static void db845c_fdt_add_gic(Db845cMachineState *s)
-{
-    const MemMapEntry *dist = db845c_map(SDM845_GIC_DIST);
-    const MemMapEntry *redist = db845c_map(SDM845_GIC_REDIST);
-    g_autofree char *name = g_strdup_printf("/soc/interrupt-controller@%"
-                                            HWADDR_PRIx, dist->base);
-
-    qemu_fdt_add_subnode(s->fdt, name);
-    qemu_fdt_setprop_string(s->fdt, name, "compatible", "arm,gic-v3");
-    qemu_fdt_setprop_cell(s->fdt, name, "#interrupt-cells", 3);
-    qemu_fdt_setprop(s->fdt, name, "interrupt-controller", NULL, 0);
-    qemu_fdt_setprop_sized_cells(s->fdt, name, "reg",
-                                 2, dist->base, 2, dist->size,
-                                 2, redist->base, 2, redist->size);
-    qemu_fdt_setprop_cells(s->fdt, name, "interrupts", GIC_FDT_IRQ_TYPE_PPI,
-                           SDM845_PPI_GIC_MAINT, GIC_FDT_IRQ_FLAGS_LEVEL_HI);
-    qemu_fdt_setprop_cell(s->fdt, name, "phandle", s->gic_phandle);
-}
-
-/*
- * A /soc node for a block of the map: "/soc/NODE@BASE" with its compatible
- * list (compat_len bytes, NUL-separated), reg and, if non-zero, phandle.
- * Returns the node's path, to add the binding's other properties to.
- */
-static char *db845c_fdt_add_block(Db845cMachineState *s, const char *parent,
-                                  const char *node, int block,
-                                  const char *compat, size_t compat_len,
-                                  uint32_t phandle)
-{
-    const MemMapEntry *e = db845c_map(block);
-    char *name = g_strdup_printf("%s/%s@%" HWADDR_PRIx, parent, node,
-                                 e->base);
-
-    qemu_fdt_add_subnode(s->fdt, name);
-    qemu_fdt_setprop(s->fdt, name, "compatible", compat, compat_len);
-    qemu_fdt_setprop_sized_cells(s->fdt, name, "reg", 2, e->base, 2, e->size);
-    if (phandle) {
-        qemu_fdt_setprop_cell(s->fdt, name, "phandle", phandle);
-    }
-    return name;
-}
-
-/*
- * The debug UART as sdm845.dtsi describes uart9 under qupv3_id_1, with
- * fixed clocks: the board's XO for the wrapper's AHB clocks, and a serial
- * clock of 7.3728 MHz, 4 x 16 x 115200, so no divider is inexact.
- */
-static void db845c_fdt_add_uart(Db845cMachineState *s)
-{
-    const char qup_compat[] = "qcom,geni-se-qup";
-    const char uart_compat[] = "qcom,geni-debug-uart";
-    const char ahb_names[] = "m-ahb\0s-ahb";
-    uint32_t se_clk = qemu_fdt_alloc_phandle(s->fdt);
-    g_autofree char *qup = NULL;
-    g_autofree char *uart = NULL;
-
-    db845c_fdt_add_clock(s, "qup-uart-se-clk", 7372800, se_clk);
-
-    qup = db845c_fdt_add_block(s, "/soc", "geniqup", SDM845_QUP1, qup_compat,
-                               sizeof(qup_compat), 0);
-    qemu_fdt_setprop_cells(s->fdt, qup, "clocks", s->xo_phandle,
-                           s->xo_phandle);
-    qemu_fdt_setprop(s->fdt, qup, "clock-names", ahb_names,
-                     sizeof(ahb_names));
-    qemu_fdt_setprop_cell(s->fdt, qup, "#address-cells", 2);
-    qemu_fdt_setprop_cell(s->fdt, qup, "#size-cells", 2);
-    qemu_fdt_setprop(s->fdt, qup, "ranges", NULL, 0);
-
-    uart = db845c_fdt_add_block(s, qup, "serial", SDM845_QUP1_SE1,
-                                uart_compat, sizeof(uart_compat), 0);
-    qemu_fdt_setprop_cell(s->fdt, uart, "clocks", se_clk);
-    qemu_fdt_setprop_string(s->fdt, uart, "clock-names", "se");
-    qemu_fdt_setprop_cells(s->fdt, uart, "interrupts", GIC_FDT_IRQ_TYPE_SPI,
-                           qcom_sdm845_irqmap[SDM845_IRQ_QUP1_SE1],
-                           GIC_FDT_IRQ_FLAGS_LEVEL_HI);
-
-    qemu_fdt_add_subnode(s->fdt, "/aliases");
-    qemu_fdt_setprop_string(s->fdt, "/aliases", "serial0", uart);
-    qemu_fdt_add_subnode(s->fdt, "/chosen");
-    qemu_fdt_setprop_string(s->fdt, "/chosen", "stdout-path",
-                            "serial0:115200n8");
-}
-
-/* Qualcomm's secure firmware (SCM), answered by hw/misc/qcom-scm.c */
-static void db845c_fdt_add_scm(Db845cMachineState *s)
-{
-    const char compat[] = "qcom,scm-sdm845\0qcom,scm";
-
-    qemu_fdt_add_subnode(s->fdt, "/firmware");
-    qemu_fdt_add_subnode(s->fdt, "/firmware/scm");
-    qemu_fdt_setprop(s->fdt, "/firmware/scm", "compatible", compat,
-                     sizeof(compat));
-    qemu_fdt_setprop_cell(s->fdt, "/firmware/scm", "#reset-cells", 1);
-    /* -global qcom-scm.dma-coherent=on: Linux skips cache maintenance */
-    if (s->soc.scm.dma_coherent) {
-        qemu_fdt_setprop(s->fdt, "/firmware/scm", "dma-coherent", NULL, 0);
-    }
+    /* SMEM as sdm845.dtsi describes it, guarded by TCSR mutex lock 3 */
+    qcom_fdt_add_memory(s->fdt, db845c_map(SDM845_DRAM)->base,
+                        MACHINE(s)->ram_size, DB845C_CMA_SIZE,
+                        db845c_map(SDM845_CMD_DB), db845c_map(SDM845_SMEM),
+                        s->tcsr_mutex_phandle, SDM845_SMEM_HWLOCK);
 }
 
 /*
@@ -342,55 +131,40 @@ static void db845c_fdt_add_services(Db845cMachineState *s)
 {
     const char mutex_compat[] = "qcom,tcsr-mutex";
     const char apss_compat[] = "qcom,sdm845-apss-shared";
-    g_autofree char *name = NULL;
-    g_autofree char *child = NULL;
-
-    name = db845c_fdt_add_block(s, "/soc", "hwlock", SDM845_TCSR_MUTEX,
-                                mutex_compat, sizeof(mutex_compat),
-                                s->tcsr_mutex_phandle);
-    qemu_fdt_setprop_cell(s->fdt, name, "#hwlock-cells", 1);
-    g_free(name);
-
-    name = db845c_fdt_add_block(s, "/soc", "mailbox", SDM845_APSS_SHARED,
-                                apss_compat, sizeof(apss_compat),
-                                s->apss_shared_phandle);
-    qemu_fdt_setprop_cell(s->fdt, name, "#mbox-cells", 1);
-    g_free(name);
-
     /*
      * Modem SMP2P: inbound item 435 (the modem's, created when it comes
      * up), outbound 428 (allocated by Linux at probe); the modem rings
      * SPI 451, Linux rings the modem through APSS IPC bit 14.
      */
-    name = g_strdup("/smp2p-mpss");
-    qemu_fdt_add_subnode(s->fdt, name);
-    qemu_fdt_setprop_string(s->fdt, name, "compatible", "qcom,smp2p");
-    qemu_fdt_setprop_cells(s->fdt, name, "qcom,smem",
-                           SDM845_MSS_SMP2P_ITEM_IN,
-                           SDM845_MSS_SMP2P_ITEM_OUT);
-    qemu_fdt_setprop_cells(s->fdt, name, "interrupts", GIC_FDT_IRQ_TYPE_SPI,
-                           qcom_sdm845_irqmap[SDM845_IRQ_MSS_SMP2P],
-                           GIC_FDT_IRQ_FLAGS_EDGE_LO_HI);
-    qemu_fdt_setprop_cells(s->fdt, name, "mboxes", s->apss_shared_phandle,
-                           QCOM_APCS_IPC_MSS_SMP2P);
-    qemu_fdt_setprop_cell(s->fdt, name, "qcom,local-pid", 0);
-    qemu_fdt_setprop_cell(s->fdt, name, "qcom,remote-pid", 1);
+    const QcomFdtSmp2p mpss = {
+        .node = "/smp2p-mpss",
+        .item_in = SDM845_MSS_SMP2P_ITEM_IN,
+        .item_out = SDM845_MSS_SMP2P_ITEM_OUT,
+        .remote_pid = 1,
+        .irq_prop = "interrupts",
+        .irq = { GIC_FDT_IRQ_TYPE_SPI,
+                 qcom_sdm845_irqmap[SDM845_IRQ_MSS_SMP2P],
+                 GIC_FDT_IRQ_FLAGS_EDGE_LO_HI },
+        .irq_cells = 3,
+        .mbox = { s->apss_shared_phandle, QCOM_APCS_IPC_MSS_SMP2P },
+        .mbox_cells = 2,
+        .in_phandle = s->smp2p_in_phandle,
+        .out_phandle = s->smp2p_out_phandle,
+    };
+    g_autofree char *name = NULL;
 
-    /* Added last first: libfdt puts each new subnode at the front. */
-    child = g_strdup_printf("%s/slave-kernel", name);
-    qemu_fdt_add_subnode(s->fdt, child);
-    qemu_fdt_setprop_string(s->fdt, child, "qcom,entry-name", "slave-kernel");
-    qemu_fdt_setprop(s->fdt, child, "interrupt-controller", NULL, 0);
-    qemu_fdt_setprop_cell(s->fdt, child, "#interrupt-cells", 2);
-    qemu_fdt_setprop_cell(s->fdt, child, "phandle", s->smp2p_in_phandle);
-    g_free(child);
+    name = qcom_fdt_add_block(s->fdt, "/soc", "hwlock",
+                              db845c_map(SDM845_TCSR_MUTEX), mutex_compat,
+                              sizeof(mutex_compat), s->tcsr_mutex_phandle);
+    qemu_fdt_setprop_cell(s->fdt, name, "#hwlock-cells", 1);
+    g_free(name);
 
-    child = g_strdup_printf("%s/master-kernel", name);
-    qemu_fdt_add_subnode(s->fdt, child);
-    qemu_fdt_setprop_string(s->fdt, child, "qcom,entry-name",
-                            "master-kernel");
-    qemu_fdt_setprop_cell(s->fdt, child, "#qcom,smem-state-cells", 1);
-    qemu_fdt_setprop_cell(s->fdt, child, "phandle", s->smp2p_out_phandle);
+    name = qcom_fdt_add_block(s->fdt, "/soc", "mailbox",
+                              db845c_map(SDM845_APSS_SHARED), apss_compat,
+                              sizeof(apss_compat), s->apss_shared_phandle);
+    qemu_fdt_setprop_cell(s->fdt, name, "#mbox-cells", 1);
+
+    qcom_fdt_add_smp2p(s->fdt, &mpss);
 }
 
 /*
@@ -405,25 +179,26 @@ static void db845c_fdt_add_mss_providers(Db845cMachineState *s)
     const char tcsr_compat[] = "qcom,sdm845-tcsr\0syscon";
     g_autofree char *name = NULL;
 
-    name = db845c_fdt_add_block(s, "/soc", "reset-controller",
-                                SDM845_AOSS_RESET, aoss_compat,
-                                sizeof(aoss_compat), s->aoss_reset_phandle);
+    name = qcom_fdt_add_block(s->fdt, "/soc", "reset-controller",
+                              db845c_map(SDM845_AOSS_RESET), aoss_compat,
+                              sizeof(aoss_compat), s->aoss_reset_phandle);
     qemu_fdt_setprop_cell(s->fdt, name, "#reset-cells", 1);
     g_free(name);
 
-    name = db845c_fdt_add_block(s, "/soc", "reset-controller",
-                                SDM845_PDC_RESET, pdc_compat,
-                                sizeof(pdc_compat), s->pdc_reset_phandle);
+    name = qcom_fdt_add_block(s->fdt, "/soc", "reset-controller",
+                              db845c_map(SDM845_PDC_RESET), pdc_compat,
+                              sizeof(pdc_compat), s->pdc_reset_phandle);
     qemu_fdt_setprop_cell(s->fdt, name, "#reset-cells", 1);
 
-    g_free(db845c_fdt_add_block(s, "/soc", "syscon", SDM845_TCSR_REGS_1,
-                                tcsr_compat, sizeof(tcsr_compat),
-                                s->tcsr_phandle));
+    g_free(qcom_fdt_add_block(s->fdt, "/soc", "syscon",
+                              db845c_map(SDM845_TCSR_REGS_1), tcsr_compat,
+                              sizeof(tcsr_compat), s->tcsr_phandle));
 
     for (int i = 0; i < ARRAY_SIZE(db845c_mss_clocks); i++) {
         s->mss_clk_phandle[i] = qemu_fdt_alloc_phandle(s->fdt);
-        db845c_fdt_add_clock(s, db845c_mss_clocks[i].node,
-                             db845c_mss_clocks[i].hz, s->mss_clk_phandle[i]);
+        qcom_fdt_add_fixed_clock(s->fdt, db845c_mss_clocks[i].node,
+                                 db845c_mss_clocks[i].hz,
+                                 s->mss_clk_phandle[i]);
     }
 }
 
@@ -450,10 +225,10 @@ static void db845c_fdt_add_mss(Db845cMachineState *s)
     g_autofree char *name = NULL;
     g_autofree char *child = NULL;
 
-    mpss = db845c_fdt_add_nomap(s, "mpss", mpss_mem->base, mpss_mem->size);
-    mba = db845c_fdt_add_nomap(s, "mba", mba_mem->base, mba_mem->size);
+    mpss = qcom_fdt_add_nomap(s->fdt, "mpss", mpss_mem->base, mpss_mem->size);
+    mba = qcom_fdt_add_nomap(s->fdt, "mba", mba_mem->base, mba_mem->size);
     if (s->metadata_carveout) {
-        metadata = db845c_fdt_add_nomap(s, "mpss-metadata",
+        metadata = qcom_fdt_add_nomap(s->fdt, "mpss-metadata",
                                         DB845C_METADATA_BASE,
                                         DB845C_METADATA_SIZE);
     }
@@ -523,79 +298,15 @@ static void db845c_fdt_add_mss(Db845cMachineState *s)
     qemu_fdt_setprop_cell(s->fdt, child, "memory-region", mba);
 }
 
-/* The rpmhpd OPP table, as sdm845.dtsi lists it (RPMH_REGULATOR_LEVEL_*) */
-static const uint32_t db845c_rpmhpd_levels[] = {
-    16, 48, 64, 128, 192, 256, 320, 336, 384, 416,
-};
-
-/*
- * RPMh as sdm845.dtsi describes it: the APPS RSC (qcom,rpmh-rsc.yaml)
- * with its power-domain provider; no clock controller or BCM voter, and
- * no power-domains (CLUSTER_PD, a PSCI domain of the real DT).
- */
-static void db845c_fdt_add_rpmh(Db845cMachineState *s)
-{
-    hwaddr rsc = db845c_map(SDM845_RPMH_RSC)->base;
-    const hwaddr drv = QCOM_RPMH_RSC_DRV_SIZE;
-    const char reg_names[] = "drv-0\0drv-1\0drv-2";
-    uint32_t opp_table = qemu_fdt_alloc_phandle(s->fdt);
-    g_autofree char *name = NULL;
-    g_autofree char *pd = NULL;
-    g_autofree char *opps = NULL;
-
-    name = g_strdup_printf("/soc/rsc@%" HWADDR_PRIx, rsc);
-    qemu_fdt_add_subnode(s->fdt, name);
-    qemu_fdt_setprop_string(s->fdt, name, "label", "apps_rsc");
-    qemu_fdt_setprop_string(s->fdt, name, "compatible", "qcom,rpmh-rsc");
-    qemu_fdt_setprop_sized_cells(s->fdt, name, "reg",
-                                 2, rsc, 2, drv,
-                                 2, rsc + drv, 2, drv,
-                                 2, rsc + 2 * drv, 2, drv);
-    qemu_fdt_setprop(s->fdt, name, "reg-names", reg_names,
-                     sizeof(reg_names));
-    qemu_fdt_setprop_cells(s->fdt, name, "interrupts",
-                           GIC_FDT_IRQ_TYPE_SPI,
-                           qcom_sdm845_irqmap[SDM845_IRQ_RSC_DRV0],
-                           GIC_FDT_IRQ_FLAGS_LEVEL_HI,
-                           GIC_FDT_IRQ_TYPE_SPI,
-                           qcom_sdm845_irqmap[SDM845_IRQ_RSC_DRV1],
-                           GIC_FDT_IRQ_FLAGS_LEVEL_HI,
-                           GIC_FDT_IRQ_TYPE_SPI,
-                           qcom_sdm845_irqmap[SDM845_IRQ_RSC_DRV2],
-                           GIC_FDT_IRQ_FLAGS_LEVEL_HI);
-    qemu_fdt_setprop_cell(s->fdt, name, "qcom,tcs-offset",
-                          QCOM_RPMH_RSC_TCS_OFFSET);
-    qemu_fdt_setprop_cell(s->fdt, name, "qcom,drv-id", SDM845_RSC_DRV);
-    /* <ACTIVE_TCS 2>, <SLEEP_TCS 3>, <WAKE_TCS 3>, <CONTROL_TCS 1> */
-    qemu_fdt_setprop_cells(s->fdt, name, "qcom,tcs-config",
-                           QCOM_RPMH_SET_ACTIVE, 2, QCOM_RPMH_SET_SLEEP, 3,
-                           QCOM_RPMH_SET_WAKE, 3, 3, 1);
-
-    pd = g_strdup_printf("%s/power-controller", name);
-    qemu_fdt_add_subnode(s->fdt, pd);
-    qemu_fdt_setprop_string(s->fdt, pd, "compatible", "qcom,sdm845-rpmhpd");
-    qemu_fdt_setprop_cell(s->fdt, pd, "#power-domain-cells", 1);
-    qemu_fdt_setprop_cell(s->fdt, pd, "operating-points-v2", opp_table);
-    qemu_fdt_setprop_cell(s->fdt, pd, "phandle", s->rpmhpd_phandle);
-
-    opps = g_strdup_printf("%s/opp-table", pd);
-    qemu_fdt_add_subnode(s->fdt, opps);
-    qemu_fdt_setprop_string(s->fdt, opps, "compatible",
-                            "operating-points-v2");
-    qemu_fdt_setprop_cell(s->fdt, opps, "phandle", opp_table);
-    /* Added last first: libfdt puts each new subnode at the front. */
-    for (int i = ARRAY_SIZE(db845c_rpmhpd_levels) - 1; i >= 0; i--) {
-        g_autofree char *opp = g_strdup_printf("%s/opp%d", opps, i + 1);
-
-        qemu_fdt_add_subnode(s->fdt, opp);
-        qemu_fdt_setprop_cell(s->fdt, opp, "opp-level",
-                              db845c_rpmhpd_levels[i]);
-    }
-}
-
 static void db845c_create_fdt(Db845cMachineState *s)
 {
     const char root_compat[] = "thundercomm,db845c\0qcom,sdm845";
+    const char scm_compat[] = "qcom,scm-sdm845\0qcom,scm";
+    const int rsc_spi[] = {
+        qcom_sdm845_irqmap[SDM845_IRQ_RSC_DRV0],
+        qcom_sdm845_irqmap[SDM845_IRQ_RSC_DRV1],
+        qcom_sdm845_irqmap[SDM845_IRQ_RSC_DRV2],
+    };
     uint32_t *phandles[] = {
         &s->gic_phandle, &s->tcsr_mutex_phandle, &s->apss_shared_phandle,
         &s->rpmhpd_phandle, &s->smp2p_in_phandle, &s->smp2p_out_phandle,
@@ -603,41 +314,32 @@ static void db845c_create_fdt(Db845cMachineState *s)
         &s->xo_phandle,
     };
 
-    s->fdt = create_device_tree(&s->fdt_size);
-    if (!s->fdt) {
-        error_report("db845c: cannot create the device tree");
-        exit(1);
-    }
-    qemu_fdt_setprop_string(s->fdt, "/", "model",
-                            "Thundercomm Dragonboard 845c "
-                            "(qcom-mss-sim's own device tree)");
-    qemu_fdt_setprop(s->fdt, "/", "compatible", root_compat,
-                     sizeof(root_compat));
-    qemu_fdt_setprop_cell(s->fdt, "/", "#address-cells", 2);
-    qemu_fdt_setprop_cell(s->fdt, "/", "#size-cells", 2);
-
-    qemu_fdt_add_subnode(s->fdt, "/soc");
-    qemu_fdt_setprop_string(s->fdt, "/soc", "compatible", "simple-bus");
-    qemu_fdt_setprop_cell(s->fdt, "/soc", "#address-cells", 2);
-    qemu_fdt_setprop_cell(s->fdt, "/soc", "#size-cells", 2);
-    qemu_fdt_setprop(s->fdt, "/soc", "ranges", NULL, 0);
-
+    s->fdt = qcom_fdt_create("Thundercomm Dragonboard 845c "
+                             "(qcom-mss-sim's own device tree)",
+                             root_compat, sizeof(root_compat), &s->fdt_size);
     for (int i = 0; i < ARRAY_SIZE(phandles); i++) {
         *phandles[i] = qemu_fdt_alloc_phandle(s->fdt);
     }
     qemu_fdt_setprop_cell(s->fdt, "/", "interrupt-parent", s->gic_phandle);
     /* the board's crystal, sdm845.dtsi's xo_board */
-    qemu_fdt_add_subnode(s->fdt, "/clocks");
-    db845c_fdt_add_clock(s, "xo-board", 38400000, s->xo_phandle);
+    qcom_fdt_add_fixed_clock(s->fdt, "xo-board", 38400000, s->xo_phandle);
 
     db845c_fdt_add_memory(s);
-    db845c_fdt_add_cpus(s);
-    db845c_fdt_add_timer(s);
-    db845c_fdt_add_gic(s);
-    db845c_fdt_add_uart(s);
-    db845c_fdt_add_scm(s);
+    qcom_fdt_add_cpus(s->fdt, &s->soc.apss);
+    qcom_fdt_add_gic(s->fdt, db845c_map(SDM845_GIC_DIST),
+                     db845c_map(SDM845_GIC_REDIST), SDM845_PPI_GIC_MAINT,
+                     s->gic_phandle);
+    /* uart9 under qupv3_id_1, as sdm845.dtsi describes it */
+    qcom_fdt_add_debug_uart(s->fdt, db845c_map(SDM845_QUP1),
+                            db845c_map(SDM845_QUP1_SE1),
+                            qcom_sdm845_irqmap[SDM845_IRQ_QUP1_SE1],
+                            s->xo_phandle);
+    qcom_fdt_add_scm(s->fdt, scm_compat, sizeof(scm_compat),
+                     s->soc.apss.scm.dma_coherent);
     db845c_fdt_add_services(s);
-    db845c_fdt_add_rpmh(s);
+    qcom_fdt_add_rpmh(s->fdt, db845c_map(SDM845_RPMH_RSC), rsc_spi,
+                      SDM845_RSC_DRV, "qcom,sdm845-rpmhpd",
+                      s->rpmhpd_phandle);
     db845c_fdt_add_mss_providers(s);
     db845c_fdt_add_mss(s);
 }
@@ -658,7 +360,7 @@ static void *db845c_get_dtb(const struct arm_boot_info *info, int *size)
 static void db845c_reset(MachineState *ms, ResetType type)
 {
     Db845cMachineState *s = DB845C_MACHINE(ms);
-    QcomXpuState *xpu = qcom_sdm845_xpu(&s->soc);
+    QcomXpuState *xpu = qcom_apss_xpu(&s->soc.apss);
     const MemMapEntry *smem = db845c_map(SDM845_SMEM);
 
     qemu_devices_reset(type);
@@ -701,7 +403,7 @@ static void db845c_init(MachineState *ms)
     s->bootinfo.board_id = -1;
     s->bootinfo.psci_conduit = QEMU_PSCI_CONDUIT_SMC;
     s->bootinfo.get_dtb = db845c_get_dtb;
-    arm_load_kernel(&s->soc.cpu[0], ms, &s->bootinfo);
+    arm_load_kernel(&s->soc.apss.cpu[0], ms, &s->bootinfo);
 }
 
 static bool db845c_get_metadata(Object *obj, Error **errp)
@@ -717,7 +419,7 @@ static void db845c_set_metadata(Object *obj, bool value, Error **errp)
 /* The SoC's switches, as machine options (-M db845c,xpu=off) */
 static bool db845c_get_xpu(Object *obj, Error **errp)
 {
-    return DB845C_MACHINE(obj)->soc.xpu_enabled;
+    return DB845C_MACHINE(obj)->soc.apss.xpu_enabled;
 }
 
 static void db845c_set_xpu(Object *obj, bool value, Error **errp)
@@ -728,7 +430,7 @@ static void db845c_set_xpu(Object *obj, bool value, Error **errp)
 
 static bool db845c_get_dcache(Object *obj, Error **errp)
 {
-    return DB845C_MACHINE(obj)->soc.dcache_enabled;
+    return DB845C_MACHINE(obj)->soc.apss.dcache_enabled;
 }
 
 static void db845c_set_dcache(Object *obj, bool value, Error **errp)

@@ -16,15 +16,11 @@
 #include "qemu/units.h"
 #include "qapi/error.h"
 #include "qobject/qlist.h"
-#include "exec/address-spaces.h"
 #include "hw/arm/qcom-sdm845.h"
-#include "hw/arm/arm-mapping-scan.h"
-#include "hw/core/cpu.h"
 #include "hw/misc/unimp.h"
 #include "hw/qdev-properties.h"
 #include "hw/qdev-properties-system.h"
 #include "system/system.h"
-#include "target/arm/cpu-qom.h"
 
 const MemMapEntry qcom_sdm845_memmap[SDM845_NUM_BLOCKS] = {
     /* the SoC's I/O space below DRAM; what no block claims is unmodelled */
@@ -124,302 +120,15 @@ static const struct {
 #define SDM845_CNTFRQ 19200000
 #define SDM845_MAX_RAM (8 * GiB)
 
+
 static qemu_irq sdm845_spi(QcomSdm845State *s, enum QcomSdm845Irq irq)
 {
-    return qdev_get_gpio_in(DEVICE(&s->gic), qcom_sdm845_irqmap[irq]);
+    return qcom_apss_spi(&s->apss, qcom_sdm845_irqmap[irq]);
 }
 
 static void sdm845_map(SysBusDevice *sbd, int n, enum QcomSdm845Block block)
 {
     sysbus_mmio_map(sbd, n, qcom_sdm845_memmap[block].base);
-}
-
-QcomXpuState *qcom_sdm845_xpu(QcomSdm845State *s)
-{
-    return s->xpu_enabled ? &s->xpu : NULL;
-}
-
-static bool sdm845_realize_cpus(QcomSdm845State *s, Error **errp)
-{
-    for (unsigned n = 0; n < s->num_cpus; n++) {
-        Object *cpu = OBJECT(&s->cpu[n]);
-
-        object_initialize_child(OBJECT(s), "cpu[*]", &s->cpu[n], s->cpu_type);
-        /* Kryo 385: one thread per core, the core number in Aff1 */
-        object_property_set_int(cpu, "mp-affinity", n << ARM_AFF1_SHIFT,
-                                &error_abort);
-        /* SDM845's system counter runs at the XO's 19.2 MHz */
-        object_property_set_uint(cpu, "cntfrq", SDM845_CNTFRQ, &error_abort);
-        /* Linux runs at EL1; the firmware (PSCI, SCM) is emulated. */
-        object_property_set_bool(cpu, "has_el3", false, &error_abort);
-        if (object_property_find(cpu, "has_el2")) {
-            object_property_set_bool(cpu, "has_el2", false, &error_abort);
-        }
-        object_property_set_link(cpu, "memory",
-                                 OBJECT(get_system_memory()), &error_abort);
-        if (!qdev_realize(DEVICE(cpu), NULL, errp)) {
-            return false;
-        }
-    }
-    return true;
-}
-
-/* GIC-600, wired to the CPUs as SDM845 wires its PPIs */
-static bool sdm845_realize_gic(QcomSdm845State *s, Error **errp)
-{
-    static const int timer_ppi[] = {
-        [GTIMER_PHYS] = SDM845_PPI_TIMER_PHYS,
-        [GTIMER_VIRT] = SDM845_PPI_TIMER_VIRT,
-        [GTIMER_HYP] = SDM845_PPI_TIMER_HYP,
-        [GTIMER_SEC] = SDM845_PPI_TIMER_SEC,
-    };
-    DeviceState *gic;
-    SysBusDevice *sbd;
-    unsigned ncpu = s->num_cpus;
-    QList *redist_region_count = qlist_new();
-
-    object_initialize_child(OBJECT(s), "gic", &s->gic, gicv3_class_name());
-    gic = DEVICE(&s->gic);
-    sbd = SYS_BUS_DEVICE(gic);
-    qdev_prop_set_uint32(gic, "revision", 3);
-    qdev_prop_set_uint32(gic, "num-cpu", ncpu);
-    qdev_prop_set_uint32(gic, "num-irq", SDM845_NUM_SPIS + GIC_INTERNAL);
-    qlist_append_int(redist_region_count, ncpu);
-    qdev_prop_set_array(gic, "redist-region-count", redist_region_count);
-    if (!sysbus_realize(sbd, errp)) {
-        return false;
-    }
-    sdm845_map(sbd, 0, SDM845_GIC_DIST);
-    sdm845_map(sbd, 1, SDM845_GIC_REDIST);
-
-    for (unsigned i = 0; i < ncpu; i++) {
-        DeviceState *cpu = DEVICE(&s->cpu[i]);
-        int ppibase = SDM845_NUM_SPIS + i * GIC_INTERNAL + GIC_NR_SGIS;
-
-        for (unsigned t = 0; t < ARRAY_SIZE(timer_ppi); t++) {
-            qdev_connect_gpio_out(cpu, t,
-                                  qdev_get_gpio_in(gic,
-                                                   ppibase + timer_ppi[t]));
-        }
-        qdev_connect_gpio_out_named(cpu, "gicv3-maintenance-interrupt", 0,
-                                    qdev_get_gpio_in(gic, ppibase +
-                                                     SDM845_PPI_GIC_MAINT));
-        qdev_connect_gpio_out_named(cpu, "pmu-interrupt", 0,
-                                    qdev_get_gpio_in(gic, ppibase +
-                                                     SDM845_PPI_PMU));
-        sysbus_connect_irq(sbd, i, qdev_get_gpio_in(cpu, ARM_CPU_IRQ));
-        sysbus_connect_irq(sbd, i + ncpu, qdev_get_gpio_in(cpu, ARM_CPU_FIQ));
-        sysbus_connect_irq(sbd, i + 2 * ncpu,
-                           qdev_get_gpio_in(cpu, ARM_CPU_VIRQ));
-        sysbus_connect_irq(sbd, i + 3 * ncpu,
-                           qdev_get_gpio_in(cpu, ARM_CPU_VFIQ));
-        sysbus_connect_irq(sbd, i + 4 * ncpu,
-                           qdev_get_gpio_in(cpu, ARM_CPU_NMI));
-        sysbus_connect_irq(sbd, i + 5 * ncpu,
-                           qdev_get_gpio_in(cpu, ARM_CPU_VINMI));
-    }
-    return true;
-}
-
-static const char *sdm845_master_name(uint16_t requester_id)
-{
-    return qcom_master_name(requester_id & 0xff);
-}
-
-/* The CPUs' data cache maintenance, reported by target/arm. */
-static void sdm845_cacheop(ARMCPU *cpu, const ARMCacheOpInfo *info,
-                           void *opaque)
-{
-    static const struct {
-        CpuDcacheOp op;
-        const char *insn;
-    } ops[] = {
-        [ARM_CACHEOP_DC_IVAC] = { CPU_DCACHE_INVAL, "DC IVAC" },
-        [ARM_CACHEOP_DC_CVAC] = { CPU_DCACHE_CLEAN_POC, "DC CVAC" },
-        [ARM_CACHEOP_DC_CVAU] = { CPU_DCACHE_CLEAN_POU, "DC CVAU" },
-        [ARM_CACHEOP_DC_CIVAC] = { CPU_DCACHE_CLEAN_INVAL, "DC CIVAC" },
-        [ARM_CACHEOP_DC_CVAP] = { CPU_DCACHE_CLEAN_POC, "DC CVAP" },
-        [ARM_CACHEOP_DC_CVADP] = { CPU_DCACHE_CLEAN_POC, "DC CVADP" },
-        [ARM_CACHEOP_DC_ZVA] = { CPU_DCACHE_ZERO, "DC ZVA" },
-        [ARM_CACHEOP_DC_ISW] = { CPU_DCACHE_SW_INVAL, "DC ISW" },
-        [ARM_CACHEOP_DC_CSW] = { CPU_DCACHE_SW_CLEAN, "DC CSW" },
-        [ARM_CACHEOP_DC_CISW] = { CPU_DCACHE_SW_CLEAN_INVAL, "DC CISW" },
-    };
-    CpuDcacheState *dcache = CPU_DCACHE(opaque);
-    CpuDcacheOrigin o = {
-        .insn = ops[info->op].insn,
-        .pc = info->pc,
-        .lr = cpu->env.xregs[30],
-        .va = info->va,
-        .cpu = CPU(cpu)->cpu_index,
-    };
-
-    if (ARM_CACHEOP_IS_SET_WAY(info->op)) {
-        /*
-         * Set/way operand: way in the top bits, set from bit 6 (64-byte
-         * lines). The model splits its lines by set; ways beyond the
-         * first have nothing more to do.
-         */
-        unsigned ways = FIELD_EX64(cpu->ccsidr[0], CCSIDR_EL1, ASSOCIATIVITY)
-                        + 1;
-        unsigned wbits = ways > 1 ? 32 - clz32(ways - 1) : 0;
-        uint32_t way = wbits ? extract64(info->value, 32 - wbits, wbits) : 0;
-
-        if (way == 0) {
-            cpu_dcache_maintain(dcache, ops[info->op].op, 0, 0,
-                                extract64(info->value, 6, 24) %
-                                CPU_DCACHE_SW_SETS, &o);
-        }
-    } else if (info->op == ARM_CACHEOP_DC_ZVA && !info->attrs.cacheable) {
-        /*
-         * DC ZVA through a non-cacheable mapping (memset() of a coherent
-         * DMA buffer, say) zeroes memory without allocating lines; QEMU's
-         * stores then take the non-cacheable path like any other.
-         */
-    } else if (info->pa_valid) {
-        cpu_dcache_maintain(dcache, ops[info->op].op, info->pa, info->size,
-                            0, &o);
-    }
-}
-
-/*
- * The XPU took a range away from the CPUs: lines they still hold there
- * are a hazard (they may be written back or evicted into it later).
- */
-static void sdm845_xpu_changed(Notifier *n, void *data)
-{
-    QcomSdm845State *s = container_of(n, QcomSdm845State, xpu_change);
-    QcomXpuChange *c = data;
-    g_autofree char *report = NULL;
-
-    if (!((c->apps_read_before && !c->apps_read_after) ||
-          (c->apps_write_before && !c->apps_write_after))) {
-        return;
-    }
-    if (cpu_dcache_check_revoke(&s->dcache, c->start, c->end, &report)) {
-        qcom_xpu_report_hazard(&s->xpu, c->start, c->end, report);
-    }
-}
-
-/*
- * Strict speculation: the kernel maps the range cacheable (its linear map
- * of all RAM that is not no-map, say) in the tables of the CPU that is
- * taking it away, or of CPU 0 when no CPU is (QMP, qtest).
- */
-static bool sdm845_maps_cacheable(void *opaque, hwaddr start, hwaddr end,
-                                  GString *why)
-{
-    QcomSdm845State *s = opaque;
-    ArmScanRam ram = {
-        .host = memory_region_get_ram_ptr(s->ram),
-        .base = qcom_sdm845_memmap[SDM845_DRAM].base,
-        .size = memory_region_size(s->ram),
-    };
-    ARMCPU *cpu = current_cpu ? ARM_CPU(current_cpu) : &s->cpu[0];
-
-    return arm_scan_cacheable_mapping(cpu, &ram, start, end, why);
-}
-
-/*
- * DRAM and what stands in front of it:
- *
- *   CPUs ---> cpu-dcache CPU view ---(cache hits)---> RAM
- *                  | fills, write-backs, non-cacheable accesses
- *                  v
- *   masters -> dram-bus -> XPU -> cpu-dcache memory view -> RAM
- *
- * Without the cache model the CPUs use dram-bus too; without the XPU
- * dram-bus leads straight to memory.
- */
-static bool sdm845_realize_dram(QcomSdm845State *s, Error **errp)
-{
-    MemoryRegion *sysmem = get_system_memory();
-    hwaddr base = qcom_sdm845_memmap[SDM845_DRAM].base;
-    uint64_t size = memory_region_size(s->ram);
-    MemoryRegion *memory = s->ram;
-    SysBusDevice *sbd;
-
-    memory_region_init(&s->dram_bus, OBJECT(s), "dram-bus", size);
-
-    if (s->dcache_enabled) {
-        object_initialize_child(OBJECT(s), "cpu-dcache", &s->dcache,
-                                TYPE_CPU_DCACHE);
-        object_property_set_link(OBJECT(&s->dcache), "ram", OBJECT(s->ram),
-                                 &error_abort);
-        object_property_set_link(OBJECT(&s->dcache), "bus",
-                                 OBJECT(&s->dram_bus), &error_abort);
-        qdev_prop_set_uint64(DEVICE(&s->dcache), "base", base);
-        qdev_prop_set_uint64(DEVICE(&s->dcache), "window-base",
-                             qcom_sdm845_memmap[SDM845_DCACHE_WINDOW].base);
-        sbd = SYS_BUS_DEVICE(&s->dcache);
-        if (!sysbus_realize(sbd, errp)) {
-            return false;
-        }
-        sdm845_map(sbd, 0, SDM845_DRAM);
-        sdm845_map(sbd, 1, SDM845_DCACHE_WINDOW);
-        memory = sysbus_mmio_get_region(sbd, 2);
-        cpu_dcache_set_master_namer(&s->dcache, sdm845_master_name);
-        cpu_dcache_set_mapping_query(&s->dcache, sdm845_maps_cacheable, s);
-    }
-
-    if (s->xpu_enabled) {
-        object_initialize_child(OBJECT(s), "dram-xpu", &s->xpu, TYPE_QCOM_XPU);
-        object_property_set_link(OBJECT(&s->xpu), "downstream",
-                                 OBJECT(memory), &error_abort);
-        qdev_prop_set_uint64(DEVICE(&s->xpu), "base", base);
-        qdev_prop_set_uint64(DEVICE(&s->xpu), "size", size);
-        sbd = SYS_BUS_DEVICE(&s->xpu);
-        if (!sysbus_realize(sbd, errp)) {
-            return false;
-        }
-        sdm845_map(sbd, 0, SDM845_XPU_CFG);
-        sdm845_map(sbd, 2, SDM845_XPU_WINDOW);
-        sysbus_connect_irq(sbd, 0, sdm845_spi(s, SDM845_IRQ_XPU));
-        memory = sysbus_mmio_get_region(sbd, 1);
-        if (s->dcache_enabled) {
-            s->xpu_change.notify = sdm845_xpu_changed;
-            qcom_xpu_add_change_notifier(&s->xpu, &s->xpu_change);
-        }
-    }
-    memory_region_add_subregion(&s->dram_bus, 0, memory);
-    if (!s->dcache_enabled) {
-        memory_region_add_subregion(sysmem, base, &s->dram_bus);
-    }
-
-    /* What bus masters other than the CPUs see of the address space */
-    memory_region_init(&s->soc_bus, OBJECT(s), "soc-bus", UINT64_MAX);
-    memory_region_init_alias(&s->dram_alias, OBJECT(s), "dram", &s->dram_bus,
-                             0, size);
-    memory_region_add_subregion(&s->soc_bus, base, &s->dram_alias);
-    return true;
-}
-
-/* Qualcomm's secure firmware, answering the SiP SMCs of the CPUs. */
-static bool sdm845_realize_scm(QcomSdm845State *s, Error **errp)
-{
-    Object *scm = OBJECT(&s->scm);
-
-    object_initialize_child(OBJECT(s), "scm", &s->scm, TYPE_QCOM_SCM);
-    if (s->xpu_enabled) {
-        object_property_set_link(scm, "xpu", OBJECT(&s->xpu), &error_abort);
-    }
-    object_property_set_link(scm, "memory", OBJECT(&s->soc_bus),
-                             &error_abort);
-    /* what the CPUs see, for dma-coherent */
-    object_property_set_link(scm, "ram", OBJECT(s->ram), &error_abort);
-    qdev_prop_set_uint64(DEVICE(scm), "ram-base",
-                         qcom_sdm845_memmap[SDM845_DRAM].base);
-    if (!qdev_realize(DEVICE(scm), NULL, errp)) {
-        return false;
-    }
-
-    for (unsigned n = 0; n < s->num_cpus; n++) {
-        arm_set_smccc_handler(&s->cpu[n], qcom_scm_smccc, &s->scm);
-        if (s->dcache_enabled) {
-            arm_set_cacheop_hook(&s->cpu[n], sdm845_cacheop, &s->dcache);
-        }
-    }
-    return true;
 }
 
 /*
@@ -444,7 +153,7 @@ static bool sdm845_realize_services(QcomSdm845State *s, Error **errp)
 
     object_initialize_child(OBJECT(s), "smem", &s->smem, TYPE_QCOM_SMEM);
     dev = DEVICE(&s->smem);
-    object_property_set_link(OBJECT(dev), "memory", OBJECT(&s->soc_bus),
+    object_property_set_link(OBJECT(dev), "memory", OBJECT(&s->apss.soc_bus),
                              &error_abort);
     object_property_set_link(OBJECT(dev), "mutex", OBJECT(&s->tcsr_mutex),
                              &error_abort);
@@ -531,7 +240,7 @@ static bool sdm845_realize_platform(QcomSdm845State *s, Error **errp)
         for (int n = 0; n < sdm845_pdc_ranges[i].count; n++) {
             qdev_connect_gpio_out(DEVICE(&s->pdc),
                                   sdm845_pdc_ranges[i].pin + n,
-                                  qdev_get_gpio_in(DEVICE(&s->gic),
+                                  qdev_get_gpio_in(DEVICE(&s->apss.gic),
                                                    sdm845_pdc_ranges[i].spi +
                                                    n));
         }
@@ -554,9 +263,10 @@ static bool sdm845_realize_rpmh(QcomSdm845State *s, Error **errp)
     const MemMapEntry *cmd_db = &qcom_sdm845_memmap[SDM845_CMD_DB];
     SysBusDevice *sbd;
 
-    object_initialize_child(OBJECT(s), "cmd-db", &s->cmd_db, TYPE_QCOM_CMD_DB);
+    object_initialize_child(OBJECT(s), "cmd-db", &s->cmd_db,
+                            TYPE_QCOM_CMD_DB_SDM845);
     object_property_set_link(OBJECT(&s->cmd_db), "memory",
-                             OBJECT(&s->soc_bus), &error_abort);
+                             OBJECT(&s->apss.soc_bus), &error_abort);
     qdev_prop_set_uint64(DEVICE(&s->cmd_db), "base", cmd_db->base);
     qdev_prop_set_uint64(DEVICE(&s->cmd_db), "size", cmd_db->size);
     if (!sysbus_realize(SYS_BUS_DEVICE(&s->cmd_db), errp)) {
@@ -609,10 +319,10 @@ static bool sdm845_realize_mss(QcomSdm845State *s, Error **errp)
     object_initialize_child(OBJECT(s), "mss", &s->mss, TYPE_QCOM_Q6V5_MSS);
     mss = DEVICE(&s->mss);
     sbd = SYS_BUS_DEVICE(mss);
-    object_property_set_link(OBJECT(mss), "dma", OBJECT(&s->soc_bus),
+    object_property_set_link(OBJECT(mss), "dma", OBJECT(&s->apss.soc_bus),
                              &error_abort);
-    if (s->xpu_enabled) {
-        object_property_set_link(OBJECT(mss), "xpu", OBJECT(&s->xpu),
+    if (s->apss.xpu_enabled) {
+        object_property_set_link(OBJECT(mss), "xpu", OBJECT(&s->apss.xpu),
                                  &error_abort);
     }
     object_property_set_link(OBJECT(mss), "smem", OBJECT(&s->smem),
@@ -666,40 +376,43 @@ static bool sdm845_realize_uart(QcomSdm845State *s, Error **errp)
     return true;
 }
 
+/* The CPUs, their GIC, DRAM behind the XPU and the cache model, the SCM */
+static bool sdm845_realize_apss(QcomSdm845State *s, Error **errp)
+{
+    const QcomApssConfig cfg = {
+        .soc = TYPE_QCOM_SDM845,
+        .dram_base = qcom_sdm845_memmap[SDM845_DRAM].base,
+        .min_ram = SDM845_MIN_RAM,
+        .max_ram = SDM845_MAX_RAM,
+        .ram_why = "the reserved memory of sdm845.dtsi and the dynamic "
+                   "regions it allocates below 0xc0000000 need the first GiB",
+        .cntfrq = SDM845_CNTFRQ,
+        .gic_dist = qcom_sdm845_memmap[SDM845_GIC_DIST].base,
+        .gic_redist = qcom_sdm845_memmap[SDM845_GIC_REDIST].base,
+        .num_spis = SDM845_NUM_SPIS,
+        .timer_ppi = {
+            [GTIMER_PHYS] = SDM845_PPI_TIMER_PHYS,
+            [GTIMER_VIRT] = SDM845_PPI_TIMER_VIRT,
+            [GTIMER_HYP] = SDM845_PPI_TIMER_HYP,
+            [GTIMER_SEC] = SDM845_PPI_TIMER_SEC,
+        },
+        .pmu_ppi = SDM845_PPI_PMU,
+        .gic_maint_ppi = SDM845_PPI_GIC_MAINT,
+        .xpu_regs = qcom_sdm845_memmap[SDM845_XPU_CFG].base,
+        .xpu_spi = qcom_sdm845_irqmap[SDM845_IRQ_XPU],
+        .xpu_window = qcom_sdm845_memmap[SDM845_XPU_WINDOW].base,
+        .dcache_window = qcom_sdm845_memmap[SDM845_DCACHE_WINDOW].base,
+    };
+
+    return qcom_apss_realize(&s->apss, OBJECT(s), &cfg, errp);
+}
+
 static void sdm845_realize(DeviceState *dev, Error **errp)
 {
     QcomSdm845State *s = QCOM_SDM845(dev);
     const MemMapEntry *io = &qcom_sdm845_memmap[SDM845_IO];
-    uint64_t ram_size;
 
-    if (!s->ram) {
-        error_setg(errp, "qcom-sdm845: property 'ram' is not set");
-        return;
-    }
-    ram_size = memory_region_size(s->ram);
-    if (ram_size < SDM845_MIN_RAM || ram_size > SDM845_MAX_RAM) {
-        error_setg(errp, "qcom-sdm845: DRAM of %" PRIu64 " MiB is outside "
-                   "the supported range %" PRIu64 "..%" PRIu64 " MiB (the "
-                   "reserved memory of sdm845.dtsi and the dynamic regions "
-                   "it allocates below 0x%" PRIx64 " need the first GiB)",
-                   ram_size / MiB, SDM845_MIN_RAM / MiB, SDM845_MAX_RAM / MiB,
-                   qcom_sdm845_memmap[SDM845_DRAM].base + SDM845_MIN_RAM);
-        return;
-    }
-    if (s->num_cpus < 1 || s->num_cpus > SDM845_MAX_CPUS) {
-        error_setg(errp, "qcom-sdm845: num-cpus must be 1..%d, not %u",
-                   SDM845_MAX_CPUS, s->num_cpus);
-        return;
-    }
-    if (!s->cpu_type) {
-        error_setg(errp, "qcom-sdm845: property 'cpu-type' is not set");
-        return;
-    }
-
-    if (!sdm845_realize_cpus(s, errp) ||
-        !sdm845_realize_gic(s, errp) ||
-        !sdm845_realize_dram(s, errp) ||
-        !sdm845_realize_scm(s, errp) ||
+    if (!sdm845_realize_apss(s, errp) ||
         !sdm845_realize_platform(s, errp) ||
         !sdm845_realize_services(s, errp) ||
         !sdm845_realize_rpmh(s, errp) ||
@@ -712,13 +425,14 @@ static void sdm845_realize(DeviceState *dev, Error **errp)
 }
 
 static const Property sdm845_properties[] = {
-    DEFINE_PROP_LINK("ram", QcomSdm845State, ram, TYPE_MEMORY_REGION,
-                     MemoryRegion *),
-    DEFINE_PROP_UINT32("num-cpus", QcomSdm845State, num_cpus,
+    DEFINE_PROP_LINK("ram", QcomSdm845State, apss.ram,
+                     TYPE_MEMORY_REGION, MemoryRegion *),
+    DEFINE_PROP_UINT32("num-cpus", QcomSdm845State, apss.num_cpus,
                        SDM845_MAX_CPUS),
-    DEFINE_PROP_STRING("cpu-type", QcomSdm845State, cpu_type),
-    DEFINE_PROP_BOOL("xpu", QcomSdm845State, xpu_enabled, true),
-    DEFINE_PROP_BOOL("dcache", QcomSdm845State, dcache_enabled, true),
+    DEFINE_PROP_STRING("cpu-type", QcomSdm845State, apss.cpu_type),
+    DEFINE_PROP_BOOL("xpu", QcomSdm845State, apss.xpu_enabled, true),
+    DEFINE_PROP_BOOL("dcache", QcomSdm845State, apss.dcache_enabled,
+                     true),
 };
 
 static void sdm845_class_init(ObjectClass *oc, void *data)

@@ -5,10 +5,11 @@
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  *
- * The table holds what rpmhpd, rpmhcc and the interconnect drivers look
- * up on SDM845: the rails (ARC: cx, mx, ... and the XO), the board's
- * clock buffers (VRM: lnbclka2/3, rfclka1-3) and the bus clock managers
- * (BCM: the crypto and IPA clocks, the NoCs'). cmd-db.c (6.1) stops at
+ * A table per SoC (a subclass each) holds what rpmhpd, rpmhcc and the
+ * interconnect drivers look up on it: the rails (ARC: cx, mx, ... and
+ * the XO), the board's clock buffers (VRM: lnbclka*, rfclka*) and the
+ * bus clock managers (BCM: the crypto and IPA clocks, the NoCs'). The
+ * addresses and levels are ours, alike on both SoCs. cmd-db.c (6.1) stops at
  * the first resource header whose slave id is 0, matches ids over all 8
  * bytes (NUL padded), and gives an entry's aux data at data +
  * data_offset + offset. rpmhpd requires a
@@ -69,13 +70,31 @@ typedef struct CmdDbEntry {
     unsigned aux_len;
 } CmdDbEntry;
 
+typedef struct CmdDbSlave {
+    uint16_t slv_id;
+    const CmdDbEntry *entries;
+    unsigned count;
+} CmdDbSlave;
+
+/* A SoC's table: its slaves, in the order of their resource headers */
+struct QcomCmdDbTable {
+    const CmdDbSlave *slaves;
+    unsigned num_slaves;
+};
+
 #define ARC_ENTRY(name, n, lv) \
     { name, ARC_ADDR(n), lv, ARRAY_SIZE(lv), NULL, 0 }
 #define VRM_ENTRY(name, n) { name, VRM_ADDR(n), NULL, 0, NULL, 0 }
 #define BCM_ENTRY(name, n) \
     { name, BCM_ADDR(n), NULL, 0, bcm_aux, sizeof(bcm_aux) }
+#define SLAVE(id, entries) { id, entries, ARRAY_SIZE(entries) }
 
-static const CmdDbEntry cmd_db_arc[] = {
+/*
+ * SDM845: the rails of its rpmhpd, the XO and clock buffers of its
+ * rpmhcc, rpmhcc's crypto and IPA clocks and the BCMs of
+ * interconnect/sdm845.c
+ */
+static const CmdDbEntry sdm845_arc[] = {
     ARC_ENTRY("cx.lvl", 0, arc_levels_full),
     ARC_ENTRY("mx.lvl", 1, arc_levels_full),
     ARC_ENTRY("ebi.lvl", 2, arc_levels_ebi),
@@ -86,7 +105,7 @@ static const CmdDbEntry cmd_db_arc[] = {
     ARC_ENTRY("xo.lvl", 7, arc_levels_xo),
 };
 
-static const CmdDbEntry cmd_db_vrm[] = {
+static const CmdDbEntry sdm845_vrm[] = {
     VRM_ENTRY("lnbclka2", 0),
     VRM_ENTRY("lnbclka3", 1),
     VRM_ENTRY("rfclka1", 2),
@@ -94,8 +113,7 @@ static const CmdDbEntry cmd_db_vrm[] = {
     VRM_ENTRY("rfclka3", 4),
 };
 
-/* rpmhcc's crypto and IPA clocks; then the NoCs' (interconnect/sdm845.c) */
-static const CmdDbEntry cmd_db_bcm[] = {
+static const CmdDbEntry sdm845_bcm[] = {
     BCM_ENTRY("CE0", 0),
     BCM_ENTRY("IP0", 1),
     BCM_ENTRY("ACV", 2),
@@ -127,23 +145,98 @@ static const CmdDbEntry cmd_db_bcm[] = {
     BCM_ENTRY("SN15", 28),
 };
 
-static const struct {
-    uint16_t slv_id;
-    const CmdDbEntry *entries;
-    unsigned count;
-} cmd_db_slaves[] = {
-    { QCOM_CMD_DB_SLV_ARC, cmd_db_arc, ARRAY_SIZE(cmd_db_arc) },
-    { QCOM_CMD_DB_SLV_VRM, cmd_db_vrm, ARRAY_SIZE(cmd_db_vrm) },
-    { QCOM_CMD_DB_SLV_BCM, cmd_db_bcm, ARRAY_SIZE(cmd_db_bcm) },
+static const CmdDbSlave sdm845_slaves[] = {
+    SLAVE(QCOM_CMD_DB_SLV_ARC, sdm845_arc),
+    SLAVE(QCOM_CMD_DB_SLV_VRM, sdm845_vrm),
+    SLAVE(QCOM_CMD_DB_SLV_BCM, sdm845_bcm),
 };
-/* one resource header each, and one left zero to end Linux's search */
-QEMU_BUILD_BUG_ON(ARRAY_SIZE(cmd_db_slaves) >= QCOM_CMD_DB_MAX_SLV);
 
-static const CmdDbEntry *cmd_db_find(const char *id, uint32_t addr)
+/*
+ * SM8250: the rails of its rpmhpd (6.1 and 6.12: cx, ebi, gfx, lcx, lmx,
+ * mmcx, mx), the XO and clock buffers of its rpmhcc (6.12's also votes
+ * IP0, the IPA clock), and the BCMs of interconnect/sm8250.c (6.1's
+ * ipa-virt NoC has IP0 too)
+ */
+static const CmdDbEntry sm8250_arc[] = {
+    ARC_ENTRY("cx.lvl", 0, arc_levels_full),
+    ARC_ENTRY("mx.lvl", 1, arc_levels_full),
+    ARC_ENTRY("ebi.lvl", 2, arc_levels_ebi),
+    ARC_ENTRY("lcx.lvl", 3, arc_levels_island),
+    ARC_ENTRY("lmx.lvl", 4, arc_levels_island),
+    ARC_ENTRY("gfx.lvl", 5, arc_levels_full),
+    ARC_ENTRY("mmcx.lvl", 6, arc_levels_full),
+    ARC_ENTRY("xo.lvl", 7, arc_levels_xo),
+};
+
+static const CmdDbEntry sm8250_vrm[] = {
+    VRM_ENTRY("lnbclka1", 0),
+    VRM_ENTRY("lnbclka2", 1),
+    VRM_ENTRY("lnbclka3", 2),
+    VRM_ENTRY("rfclka1", 3),
+    VRM_ENTRY("rfclka3", 4),
+};
+
+static const CmdDbEntry sm8250_bcm[] = {
+    BCM_ENTRY("CE0", 0),
+    BCM_ENTRY("IP0", 1),
+    BCM_ENTRY("ACV", 2),
+    BCM_ENTRY("MC0", 3),
+    BCM_ENTRY("SH0", 4),
+    BCM_ENTRY("SH2", 5),
+    BCM_ENTRY("SH3", 6),
+    BCM_ENTRY("SH4", 7),
+    BCM_ENTRY("MM0", 8),
+    BCM_ENTRY("MM1", 9),
+    BCM_ENTRY("MM2", 10),
+    BCM_ENTRY("MM3", 11),
+    BCM_ENTRY("CN0", 12),
+    BCM_ENTRY("CO0", 13),
+    BCM_ENTRY("CO2", 14),
+    BCM_ENTRY("QUP0", 15),
+    BCM_ENTRY("SN0", 16),
+    BCM_ENTRY("SN1", 17),
+    BCM_ENTRY("SN2", 18),
+    BCM_ENTRY("SN3", 19),
+    BCM_ENTRY("SN4", 20),
+    BCM_ENTRY("SN5", 21),
+    BCM_ENTRY("SN6", 22),
+    BCM_ENTRY("SN7", 23),
+    BCM_ENTRY("SN8", 24),
+    BCM_ENTRY("SN9", 25),
+    BCM_ENTRY("SN11", 26),
+    BCM_ENTRY("SN12", 27),
+};
+
+static const CmdDbSlave sm8250_slaves[] = {
+    SLAVE(QCOM_CMD_DB_SLV_ARC, sm8250_arc),
+    SLAVE(QCOM_CMD_DB_SLV_VRM, sm8250_vrm),
+    SLAVE(QCOM_CMD_DB_SLV_BCM, sm8250_bcm),
+};
+
+/* one resource header each, and one left zero to end Linux's search */
+QEMU_BUILD_BUG_ON(ARRAY_SIZE(sdm845_slaves) >= QCOM_CMD_DB_MAX_SLV);
+QEMU_BUILD_BUG_ON(ARRAY_SIZE(sm8250_slaves) >= QCOM_CMD_DB_MAX_SLV);
+
+static const QcomCmdDbTable sdm845_table = {
+    sdm845_slaves, ARRAY_SIZE(sdm845_slaves),
+};
+static const QcomCmdDbTable sm8250_table = {
+    sm8250_slaves, ARRAY_SIZE(sm8250_slaves),
+};
+
+static const QcomCmdDbTable *cmd_db_table(QcomCmdDbState *s)
 {
-    for (unsigned i = 0; i < ARRAY_SIZE(cmd_db_slaves); i++) {
-        for (unsigned j = 0; j < cmd_db_slaves[i].count; j++) {
-            const CmdDbEntry *e = &cmd_db_slaves[i].entries[j];
+    return QCOM_CMD_DB_GET_CLASS(s)->table;
+}
+
+static const CmdDbEntry *cmd_db_find(QcomCmdDbState *s, const char *id,
+                                     uint32_t addr)
+{
+    const QcomCmdDbTable *t = cmd_db_table(s);
+
+    for (unsigned i = 0; i < t->num_slaves; i++) {
+        for (unsigned j = 0; j < t->slaves[i].count; j++) {
+            const CmdDbEntry *e = &t->slaves[i].entries[j];
 
             if (id ? !strcmp(e->id, id) : e->addr == addr) {
                 return e;
@@ -155,21 +248,21 @@ static const CmdDbEntry *cmd_db_find(const char *id, uint32_t addr)
 
 uint32_t qcom_cmd_db_addr(QcomCmdDbState *s, const char *id)
 {
-    const CmdDbEntry *e = cmd_db_find(id, 0);
+    const CmdDbEntry *e = cmd_db_find(s, id, 0);
 
     return e ? e->addr : 0;
 }
 
 const char *qcom_cmd_db_name(QcomCmdDbState *s, uint32_t addr)
 {
-    const CmdDbEntry *e = cmd_db_find(NULL, addr);
+    const CmdDbEntry *e = cmd_db_find(s, NULL, addr);
 
     return e ? e->id : NULL;
 }
 
 int qcom_cmd_db_arc_level(QcomCmdDbState *s, uint32_t addr, uint32_t hlvl)
 {
-    const CmdDbEntry *e = cmd_db_find(NULL, addr);
+    const CmdDbEntry *e = cmd_db_find(s, NULL, addr);
 
     return e && hlvl < e->num_levels ? e->levels[hlvl] : -1;
 }
@@ -198,7 +291,8 @@ static unsigned cmd_db_put_entry(const CmdDbEntry *e, uint8_t *ent,
  * Lay the table out in buf (zeroed, at least QCOM_CMD_DB_MIN_SIZE): each
  * slave's entries, then their aux data. Returns the bytes used.
  */
-static unsigned cmd_db_build(uint8_t *buf)
+static unsigned cmd_db_build(const QcomCmdDbTable *t, uint8_t *buf,
+                             unsigned *entries)
 {
     uint8_t *data = buf + QCOM_CMD_DB_DATA;
     unsigned used = 0;
@@ -207,26 +301,28 @@ static unsigned cmd_db_build(uint8_t *buf)
     memcpy(buf + QCOM_CMD_DB_MAGIC, QCOM_CMD_DB_MAGIC_BYTES, 4);
 
     /* the headers after the last slave stay zero: slave id 0 ends it */
-    for (unsigned i = 0; i < ARRAY_SIZE(cmd_db_slaves); i++) {
+    *entries = 0;
+    for (unsigned i = 0; i < t->num_slaves; i++) {
         uint8_t *rsc = buf + QCOM_CMD_DB_RSC_HDR +
                        i * QCOM_CMD_DB_RSC_HDR_SIZE;
-        unsigned count = cmd_db_slaves[i].count;
+        unsigned count = t->slaves[i].count;
         unsigned header_off = used;
         unsigned data_off = used + count * QCOM_CMD_DB_ENTRY_SIZE;
         unsigned aux = 0;
 
         for (unsigned j = 0; j < count; j++) {
-            aux += cmd_db_put_entry(&cmd_db_slaves[i].entries[j],
+            aux += cmd_db_put_entry(&t->slaves[i].entries[j],
                                     data + header_off +
                                     j * QCOM_CMD_DB_ENTRY_SIZE,
                                     data + data_off, aux);
         }
-        stw_le_p(rsc + QCOM_CMD_DB_RSC_SLV_ID, cmd_db_slaves[i].slv_id);
+        stw_le_p(rsc + QCOM_CMD_DB_RSC_SLV_ID, t->slaves[i].slv_id);
         stw_le_p(rsc + QCOM_CMD_DB_RSC_HEADER_OFF, header_off);
         stw_le_p(rsc + QCOM_CMD_DB_RSC_DATA_OFF, data_off);
         stw_le_p(rsc + QCOM_CMD_DB_RSC_CNT, count);
         stw_le_p(rsc + QCOM_CMD_DB_RSC_VERSION, CMD_DB_SLAVE_VERSION);
         used = QEMU_ALIGN_UP(data_off + aux, 8);
+        *entries += count;
     }
     assert(QCOM_CMD_DB_DATA + used <= QCOM_CMD_DB_MIN_SIZE);
     return QCOM_CMD_DB_DATA + used;
@@ -237,7 +333,8 @@ void qcom_cmd_db_layout(QcomCmdDbState *s)
     MemTxAttrs attrs = qcom_master_attrs(QCOM_MASTER_APPS,
                                          QCOM_XPU_KIND_NORMAL);
     g_autofree uint8_t *buf = g_malloc0(s->size);
-    unsigned used = cmd_db_build(buf);
+    unsigned entries;
+    unsigned used = cmd_db_build(cmd_db_table(s), buf, &entries);
 
     if (address_space_write(&s->as, s->base, attrs, buf, s->size) !=
         MEMTX_OK) {
@@ -246,9 +343,7 @@ void qcom_cmd_db_layout(QcomCmdDbState *s)
                      s->base);
         return;
     }
-    trace_qcom_cmd_db_init(s->base, s->size, ARRAY_SIZE(cmd_db_arc) +
-                           ARRAY_SIZE(cmd_db_vrm) + ARRAY_SIZE(cmd_db_bcm),
-                           used);
+    trace_qcom_cmd_db_init(s->base, s->size, entries, used);
 }
 
 static void cmd_db_realize(DeviceState *dev, Error **errp)
@@ -281,11 +376,24 @@ static void cmd_db_class_init(ObjectClass *klass, void *data)
 {
     DeviceClass *dc = DEVICE_CLASS(klass);
 
-    dc->desc = "Qualcomm Command DB (as the AOP boot firmware leaves it)";
     dc->realize = cmd_db_realize;
     /* its state is guest RAM, migrated with it */
     dc->user_creatable = false;
     device_class_set_props(dc, cmd_db_properties);
+}
+
+static void cmd_db_sdm845_class_init(ObjectClass *klass, void *data)
+{
+    QCOM_CMD_DB_CLASS(klass)->table = &sdm845_table;
+    DEVICE_CLASS(klass)->desc = "Qualcomm SDM845 Command DB (as the AOP "
+                                "boot firmware leaves it)";
+}
+
+static void cmd_db_sm8250_class_init(ObjectClass *klass, void *data)
+{
+    QCOM_CMD_DB_CLASS(klass)->table = &sm8250_table;
+    DEVICE_CLASS(klass)->desc = "Qualcomm SM8250 Command DB (as the AOP "
+                                "boot firmware leaves it)";
 }
 
 static const TypeInfo cmd_db_types[] = {
@@ -293,7 +401,19 @@ static const TypeInfo cmd_db_types[] = {
         .name = TYPE_QCOM_CMD_DB,
         .parent = TYPE_SYS_BUS_DEVICE,
         .instance_size = sizeof(QcomCmdDbState),
+        .class_size = sizeof(QcomCmdDbClass),
         .class_init = cmd_db_class_init,
+        .abstract = true,
+    },
+    {
+        .name = TYPE_QCOM_CMD_DB_SDM845,
+        .parent = TYPE_QCOM_CMD_DB,
+        .class_init = cmd_db_sdm845_class_init,
+    },
+    {
+        .name = TYPE_QCOM_CMD_DB_SM8250,
+        .parent = TYPE_QCOM_CMD_DB,
+        .class_init = cmd_db_sm8250_class_init,
     },
 };
 

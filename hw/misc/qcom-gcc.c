@@ -32,7 +32,8 @@ FIELD(GDSCR, PWR_ON, 31, 1)
 FIELD(CFG_GDSCR, POWER_DOWN_COMPLETE, 15, 1)
 FIELD(CFG_GDSCR, POWER_UP_COMPLETE, 16, 1)
 
-#define PLL_OPMODE 0x2c
+#define PLL_FABIA_OPMODE 0x2c
+#define PLL_LUCID_OPMODE 0x38
 
 static const QcomGccDesc *gcc_desc(QcomGccState *s)
 {
@@ -60,6 +61,13 @@ static bool gcc_voted(QcomGccState *s, const QcomGccReg *r)
     return r->vote_reg && (s->regs[r->vote_reg / 4] & BIT(r->vote_bit));
 }
 
+/* Where a PLL's OPMODE is, from its MODE register */
+static uint32_t gcc_pll_opmode(const QcomGccReg *r)
+{
+    return r->kind == QCOM_GCC_KIND_PLL_LUCID ? PLL_LUCID_OPMODE
+                                              : PLL_FABIA_OPMODE;
+}
+
 static uint32_t gcc_status(QcomGccState *s, const QcomGccReg *r, uint32_t v)
 {
     bool on;
@@ -71,11 +79,12 @@ static uint32_t gcc_status(QcomGccState *s, const QcomGccReg *r, uint32_t v)
     case QCOM_GCC_KIND_RCG:
         return FIELD_DP32(v, CMD_RCGR, ROOT_OFF, 0);
     case QCOM_GCC_KIND_PLL:
+    case QCOM_GCC_KIND_PLL_LUCID:
         if (FIELD_EX32(v, PLL_MODE, FSM_ENA)) {
             on = gcc_voted(s, r);
         } else {
             on = FIELD_EX32(v, PLL_MODE, RESET_N) &&
-                 FIELD_EX32(s->regs[(r->offset + PLL_OPMODE) / 4],
+                 FIELD_EX32(s->regs[(r->offset + gcc_pll_opmode(r)) / 4],
                             PLL_OPMODE, RUN);
         }
         v = FIELD_DP32(v, PLL_MODE, ACTIVE, on);
@@ -150,7 +159,8 @@ static void gcc_realize(DeviceState *dev, Error **errp)
         const QcomGccReg *r = &d->regs[i];
         /* the other registers a kind's status or trace reads */
         uint32_t lo = r->kind == QCOM_GCC_KIND_GDSC_CFG ? 4 : 0;
-        uint32_t hi = r->kind == QCOM_GCC_KIND_PLL ? PLL_OPMODE :
+        uint32_t hi = r->kind == QCOM_GCC_KIND_PLL ||
+                      r->kind == QCOM_GCC_KIND_PLL_LUCID ? gcc_pll_opmode(r) :
                       r->kind == QCOM_GCC_KIND_RCG ? 4 : 0;
 
         if (r->offset < lo || r->offset + hi >= d->size || r->offset % 4 ||

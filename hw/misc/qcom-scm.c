@@ -24,6 +24,8 @@
 #include "qapi/error.h"
 #include "hw/misc/qcom-scm.h"
 #include "hw/misc/qcom-xpu.h"
+#include "hw/remoteproc/qcom-dsp.h"
+#include "hw/arm/arm-mapping-scan.h"
 #include "hw/qdev-properties.h"
 #include "migration/vmstate.h"
 #include "system/reset.h"
@@ -35,18 +37,21 @@
 #define SCM_BOOT_SET_DLOAD_MODE SCM_FNID(0x01, 0x10)
 #define SCM_INFO_IS_CALL_AVAIL  SCM_FNID(0x06, 0x01)
 #define SCM_MP_ASSIGN           SCM_FNID(0x0c, 0x16)
+#define SCM_IO_READ             SCM_FNID(0x05, 0x01)
+#define SCM_IO_WRITE            SCM_FNID(0x05, 0x02)
 #define SCM_DLOAD_MODE          0x10    /* set_dload_mode's arguments */
+#define SCM_DLOAD_MASK          (3u << 4)   /* of the TCSR register */
 
 /*
  * Status values in x0 (drivers/firmware/qcom_scm.h; qcom_scm_remap_error()
  * turns -1 into -EIO and -2, -3 into -EINVAL). An unknown function ID
  * answers SMCCC's NOT_SUPPORTED, also -1, as QEMU does for other owners.
  */
-#define SCM_OK                  0
+#define SCM_OK                  QCOM_SCM_OK
 #define SMCCC_NOT_SUPPORTED     (-1)
-#define SCM_EINVAL_ARG          (-2)
-#define SCM_EINVAL_ADDR         (-3)
-#define SCM_ENOMEM              (-5)
+#define SCM_EINVAL_ARG          QCOM_SCM_EINVAL_ARG
+#define SCM_EINVAL_ADDR         QCOM_SCM_EINVAL_ADDR
+#define SCM_ENOMEM              QCOM_SCM_ENOMEM
 
 #define SCM_MAX_ARGS            10
 #define SCM_REG_ARGS            4
@@ -73,12 +78,6 @@ typedef struct ScmRange {
     uint64_t size;
 } ScmRange;
 
-typedef struct ScmCall {
-    uint64_t x0;
-    uint32_t fnid;
-    unsigned nargs;
-    uint64_t args[SCM_MAX_ARGS];
-} ScmCall;
 
 /* The calls answered, with their argument counts */
 static const struct {
@@ -88,22 +87,64 @@ static const struct {
     { SCM_BOOT_SET_DLOAD_MODE, 2 },
     { SCM_INFO_IS_CALL_AVAIL, 1 },
     { SCM_MP_ASSIGN, 7 },
+    { SCM_IO_READ, 1 },
+    { SCM_IO_WRITE, 2 },
 };
 
-static int scm_call_index(uint32_t fnid)
+/* The argument count of a call answered here, or -1 */
+static int scm_call_nargs(QcomScmState *s, uint32_t fnid)
 {
+    unsigned nargs;
+
     for (unsigned i = 0; i < ARRAY_SIZE(scm_calls); i++) {
         if (scm_calls[i].fnid == fnid) {
-            return i;
+            return scm_calls[i].nargs;
         }
     }
-    return -1;
+    return qcom_scm_pas_handles(s, fnid, &nargs) ? nargs : -1;
+}
+
+/*
+ * The guest's return addresses at the SMC, innermost first: the link
+ * register, then the frame records x29 points to (arm64 Linux keeps
+ * frame pointers), read from DRAM as the CPU sees it, at most 8;
+ * "0x... 0x...", or NULL if there are none.
+ * For reports: which kernel routine made the call.
+ */
+static char *scm_caller_chain(QcomScmState *s, ARMCPU *cpu)
+{
+    CPUARMState *env = &cpu->env;
+    uint64_t fp = env->xregs[29], lr = env->xregs[30];
+    GString *out = g_string_new(NULL);
+    ArmScanRam ram = { 0 };
+
+    if (s->ram) {
+        ram.host = memory_region_get_ram_ptr(s->ram);
+        ram.base = s->ram_base;
+        ram.size = memory_region_size(s->ram);
+    }
+    for (unsigned i = 0; i < 8 && lr; i++) {
+        hwaddr pa;
+
+        g_string_append_printf(out, "%s0x%" PRIx64, i ? " " : "", lr);
+        if (!ram.host || !fp || fp & 0xf ||
+            !arm_scan_translate(cpu, &ram, fp, &pa) ||
+            pa < ram.base || pa - ram.base > ram.size - 16) {
+            break;
+        }
+        fp = ldq_le_p(ram.host + (pa - ram.base));
+        lr = ldq_le_p(ram.host + (pa - ram.base) + 8);
+    }
+    if (!out->len) {
+        g_string_free(out, true);
+        return NULL;
+    }
+    return g_string_free(out, false);
 }
 
 /* A guest mistake: logged, traced, answered with status. */
-static int64_t G_GNUC_PRINTF(3, 4) scm_refuse(const ScmCall *c,
-                                              int64_t status,
-                                              const char *fmt, ...)
+int64_t qcom_scm_refuse(const QcomScmCall *c, int64_t status,
+                        const char *fmt, ...)
 {
     g_autofree char *why = NULL;
     va_list ap;
@@ -118,7 +159,7 @@ static int64_t G_GNUC_PRINTF(3, 4) scm_refuse(const ScmCall *c,
 }
 
 /* Is [addr, addr + len) wholly memory, as the "memory" link defines it? */
-static bool scm_in_memory(QcomScmState *s, uint64_t addr, uint64_t len)
+bool qcom_scm_in_memory(QcomScmState *s, uint64_t addr, uint64_t len)
 {
     MemoryRegionSection sec;
     bool ok;
@@ -144,25 +185,25 @@ static bool scm_in_memory(QcomScmState *s, uint64_t addr, uint64_t len)
  * (HLOS) in the XPU, so that the firmware never reads memory on behalf
  * of a VM that could not read it itself.
  */
-static int64_t scm_check_buffer(QcomScmState *s, const ScmCall *c,
+static int64_t scm_check_buffer(QcomScmState *s, const QcomScmCall *c,
                                 uint64_t addr, uint64_t len, unsigned align,
                                 const char *what)
 {
     if (addr & (align - 1)) {
-        return scm_refuse(c, SCM_EINVAL_ADDR, "%s at 0x%" PRIx64 " is not "
-                          "%u-byte aligned", what, addr, align);
+        return qcom_scm_refuse(c, SCM_EINVAL_ADDR, "%s at 0x%" PRIx64 " is not "
+                               "%u-byte aligned", what, addr, align);
     }
-    if (!scm_in_memory(s, addr, len)) {
-        return scm_refuse(c, SCM_EINVAL_ADDR, "%s at 0x%" PRIx64 "+0x%"
-                          PRIx64 " is not in memory", what, addr, len);
+    if (!qcom_scm_in_memory(s, addr, len)) {
+        return qcom_scm_refuse(c, SCM_EINVAL_ADDR, "%s at 0x%" PRIx64 "+0x%"
+                               PRIx64 " is not in memory", what, addr, len);
     }
     if (s->xpu) {
         for (uint64_t p = addr & ~(uint64_t)(QCOM_XPU_GRANULE - 1);
              p < addr + len; p += QCOM_XPU_GRANULE) {
             if (!qcom_xpu_allows(s->xpu, p, QCOM_MASTER_APPS, false)) {
-                return scm_refuse(c, SCM_EINVAL_ADDR, "%s at 0x%" PRIx64
-                                  " is in memory HLOS may not read", what,
-                                  addr);
+                return qcom_scm_refuse(c, SCM_EINVAL_ADDR, "%s at 0x%" PRIx64
+                                       " is in memory HLOS may not read", what,
+                                       addr);
             }
         }
     }
@@ -174,7 +215,7 @@ static int64_t scm_check_buffer(QcomScmState *s, const ScmCall *c,
  * memory, as a non-coherent device, or what the CPUs see (their data
  * cache, held in the RAM block by the cache model) when dma-coherent.
  */
-static bool scm_read(QcomScmState *s, uint64_t addr, void *buf, uint64_t len)
+bool qcom_scm_read(QcomScmState *s, uint64_t addr, void *buf, uint64_t len)
 {
     MemTxAttrs attrs = qcom_master_attrs(QCOM_MASTER_APPS,
                                          QCOM_XPU_KIND_NORMAL);
@@ -188,24 +229,25 @@ static bool scm_read(QcomScmState *s, uint64_t addr, void *buf, uint64_t len)
 }
 
 /* Check and read one of assign_mem's lists into buf (max entries). */
-static int64_t scm_read_list(QcomScmState *s, const ScmCall *c, uint64_t addr,
-                             uint64_t size, unsigned entry, unsigned max,
-                             unsigned align, const char *what, void *buf)
+static int64_t scm_read_list(QcomScmState *s, const QcomScmCall *c,
+                             uint64_t addr, uint64_t size, unsigned entry,
+                             unsigned max, unsigned align, const char *what,
+                             void *buf)
 {
     int64_t ret;
 
     if (size == 0 || size % entry || size / entry > max) {
-        return scm_refuse(c, SCM_EINVAL_ARG, "assign_mem: %s size %" PRIu64
-                          " is not 1..%u entries of %u bytes", what, size,
-                          max, entry);
+        return qcom_scm_refuse(c, SCM_EINVAL_ARG, "assign_mem: %s size %" PRIu64
+                               " is not 1..%u entries of %u bytes", what, size,
+                               max, entry);
     }
     ret = scm_check_buffer(s, c, addr, size, align, what);
     if (ret) {
         return ret;
     }
-    if (!scm_read(s, addr, buf, size)) {
-        return scm_refuse(c, SCM_EINVAL_ADDR, "assign_mem: %s at 0x%" PRIx64
-                          " could not be read", what, addr);
+    if (!qcom_scm_read(s, addr, buf, size)) {
+        return qcom_scm_refuse(c, SCM_EINVAL_ADDR, "assign_mem: %s at 0x%"
+                               PRIx64 " could not be read", what, addr);
     }
     return SCM_OK;
 }
@@ -216,7 +258,7 @@ static int64_t scm_read_list(QcomScmState *s, const ScmCall *c, uint64_t addr,
  * contain it, none without a group), and in *next the end of the stretch
  * of pages with the same groups.
  */
-static uint32_t scm_owners(QcomXpuState *x, uint64_t addr, uint64_t *next)
+uint32_t qcom_scm_owners(QcomXpuState *x, uint64_t addr, uint64_t *next)
 {
     uint32_t rd = UINT32_MAX, wr = UINT32_MAX;
     bool covered = false;
@@ -249,7 +291,7 @@ static uint32_t scm_owners(QcomXpuState *x, uint64_t addr, uint64_t *next)
  * and must be split; ranges do not overlap, so a split piece contains
  * at most one later range that its original group contained.
  */
-static int64_t scm_check_xpu(QcomScmState *s, const ScmCall *c,
+static int64_t scm_check_xpu(QcomScmState *s, const QcomScmCall *c,
                              const ScmRange *ranges, unsigned n)
 {
     QcomXpuState *x = s->xpu;
@@ -272,18 +314,18 @@ static int64_t scm_check_xpu(QcomScmState *s, const ScmCall *c,
                 continue;
             }
             if (g->gctrl & SCM_XPU_GCTRL_LOCK) {
-                return scm_refuse(c, SCM_EINVAL_ADDR, "assign_mem: locked "
-                                  "XPU group %u overlaps 0x%" PRIx64 "+0x%"
-                                  PRIx64, i, a, ranges[r].size);
+                return qcom_scm_refuse(c, SCM_EINVAL_ADDR, "assign_mem: locked "
+                                       "XPU group %u overlaps 0x%" PRIx64 "+0x%"
+                                       PRIx64, i, a, ranges[r].size);
             }
             need += g->start < a && (g->end | (QCOM_XPU_GRANULE - 1)) > b;
         }
     }
     need += n;
     if (n > 1 && need > free_groups) {
-        return scm_refuse(c, SCM_ENOMEM, "assign_mem: %u ranges may need %u "
-                          "free XPU groups, %u are free", n, need,
-                          free_groups);
+        return qcom_scm_refuse(c, SCM_ENOMEM, "assign_mem: %u ranges may "
+                               "need %u free XPU groups, %u are free", n,
+                               need, free_groups);
     }
     return SCM_OK;
 }
@@ -294,7 +336,7 @@ static int64_t scm_check_xpu(QcomScmState *s, const ScmCall *c,
  * src_list, to the VMIDs of dest_list. All arguments are checked before
  * anything changes.
  */
-static int64_t scm_assign_mem(QcomScmState *s, const ScmCall *c)
+static int64_t scm_assign_mem(QcomScmState *s, const QcomScmCall *c)
 {
     uint64_t mem = c->args[0], mem_size = c->args[1];
     uint64_t src = c->args[2], src_size = c->args[3];
@@ -326,8 +368,9 @@ static int64_t scm_assign_mem(QcomScmState *s, const ScmCall *c)
         uint32_t vmid = ldl_le_p(src_list + i * SCM_SRC_ENTRY_SIZE);
 
         if (vmid >= SCM_NUM_VMIDS || src_vmids & BIT(vmid)) {
-            return scm_refuse(c, SCM_EINVAL_ARG, "assign_mem: source VMID %u "
-                              "is out of range or repeated", vmid);
+            return qcom_scm_refuse(c, SCM_EINVAL_ARG, "assign_mem: source "
+                                   "VMID %u is out of range or repeated",
+                                   vmid);
         }
         src_vmids |= BIT(vmid);
     }
@@ -336,15 +379,16 @@ static int64_t scm_assign_mem(QcomScmState *s, const ScmCall *c)
         uint32_t perm = ldl_le_p(dest_list + i * SCM_DEST_ENTRY_SIZE + 4);
 
         if (vmid >= SCM_NUM_VMIDS || seen & BIT(vmid)) {
-            return scm_refuse(c, SCM_EINVAL_ARG, "assign_mem: destination "
-                              "VMID %u is out of range or repeated", vmid);
+            return qcom_scm_refuse(c, SCM_EINVAL_ARG, "assign_mem: destination "
+                                   "VMID %u is out of range or repeated", vmid);
         }
         /* the XPU grants reads and writes; execute comes with them */
         if (perm & ~(SCM_PERM_READ | SCM_PERM_WRITE | SCM_PERM_EXEC) ||
             !(perm & (SCM_PERM_READ | SCM_PERM_WRITE))) {
-            return scm_refuse(c, SCM_EINVAL_ARG, "assign_mem: permission "
-                              "0x%x of VMID %u grants neither read nor write "
-                              "or has unknown bits", perm, vmid);
+            return qcom_scm_refuse(c, SCM_EINVAL_ARG, "assign_mem: "
+                                   "permission 0x%x of VMID %u grants "
+                                   "neither read nor write or has unknown "
+                                   "bits", perm, vmid);
         }
         seen |= BIT(vmid);
         rd |= perm & SCM_PERM_READ ? BIT(vmid) : 0;
@@ -355,23 +399,23 @@ static int64_t scm_assign_mem(QcomScmState *s, const ScmCall *c)
         uint64_t size = ldq_le_p(mem_list + i * SCM_MEM_ENTRY_SIZE + 8);
 
         if (!size || (addr | size) & (QCOM_XPU_GRANULE - 1)) {
-            return scm_refuse(c, SCM_EINVAL_ADDR, "assign_mem: range 0x%"
-                              PRIx64 "+0x%" PRIx64 " is empty or not 4 KiB "
-                              "aligned", addr, size);
+            return qcom_scm_refuse(c, SCM_EINVAL_ADDR, "assign_mem: range "
+                                   "0x%" PRIx64 "+0x%" PRIx64 " is empty or "
+                                   "not 4 KiB aligned", addr, size);
         }
-        if (!scm_in_memory(s, addr, size) ||
+        if (!qcom_scm_in_memory(s, addr, size) ||
             (s->xpu && (addr < s->xpu->base || size > s->xpu->size ||
                         addr - s->xpu->base > s->xpu->size - size))) {
-            return scm_refuse(c, SCM_EINVAL_ADDR, "assign_mem: range 0x%"
-                              PRIx64 "+0x%" PRIx64 " is not in DRAM", addr,
-                              size);
+            return qcom_scm_refuse(c, SCM_EINVAL_ADDR, "assign_mem: range 0x%"
+                                   PRIx64 "+0x%" PRIx64 " is not in DRAM", addr,
+                                   size);
         }
         for (unsigned j = 0; j < i; j++) {
             if (addr < ranges[j].addr + ranges[j].size &&
                 ranges[j].addr < addr + size) {
-                return scm_refuse(c, SCM_EINVAL_ADDR, "assign_mem: range 0x%"
-                                  PRIx64 "+0x%" PRIx64 " overlaps range %u",
-                                  addr, size, j);
+                return qcom_scm_refuse(c, SCM_EINVAL_ADDR, "assign_mem: "
+                                       "range 0x%" PRIx64 "+0x%" PRIx64
+                                       " overlaps range %u", addr, size, j);
             }
         }
         ranges[i].addr = addr;
@@ -388,12 +432,13 @@ static int64_t scm_assign_mem(QcomScmState *s, const ScmCall *c)
         uint64_t end = ranges[i].addr + ranges[i].size, next;
 
         for (uint64_t p = ranges[i].addr; p < end; p = next) {
-            uint32_t owners = scm_owners(s->xpu, p, &next);
+            uint32_t owners = qcom_scm_owners(s->xpu, p, &next);
 
             if (owners != src_vmids) {
-                return scm_refuse(c, SCM_EINVAL_ARG, "assign_mem: 0x%" PRIx64
-                                  " is owned by VMIDs 0x%x, the source list "
-                                  "says 0x%x", p, owners, src_vmids);
+                return qcom_scm_refuse(c, SCM_EINVAL_ARG, "assign_mem: 0x%"
+                                       PRIx64 " is owned by VMIDs 0x%x, the "
+                                       "source list says 0x%x", p, owners,
+                                       src_vmids);
             }
         }
     }
@@ -403,16 +448,25 @@ static int64_t scm_assign_mem(QcomScmState *s, const ScmCall *c)
     }
 
     for (unsigned i = 0; i < nmem; i++) {
+        g_autofree char *cause = g_strdup_printf(
+            "%sassign_mem gives 0x%" PRIx64 "-0x%" PRIx64 " to VMIDs 0x%x",
+            wr & BIT(QCOM_VMID_MSS_MSA) ? "MSS/MBA mss: " : "",
+            ranges[i].addr, ranges[i].addr + ranges[i].size - 1, wr | rd);
+        bool ok;
+
         trace_qcom_scm_assign(ranges[i].addr, ranges[i].size, rd, wr);
         /*
          * With one range this is where the XPU may still run out of
          * groups (and changes nothing); with several, scm_check_xpu()
          * made sure it cannot.
          */
-        if (!qcom_xpu_assign(s->xpu, ranges[i].addr, ranges[i].size, rd, wr,
-                             &err)) {
-            ret = scm_refuse(c, SCM_ENOMEM, "assign_mem: %s",
-                             error_get_pretty(err));
+        qcom_xpu_set_cause(s->xpu, cause, c->caller);
+        ok = qcom_xpu_assign(s->xpu, ranges[i].addr, ranges[i].size, rd, wr,
+                             &err);
+        qcom_xpu_set_cause(s->xpu, NULL, NULL);
+        if (!ok) {
+            ret = qcom_scm_refuse(c, SCM_ENOMEM, "assign_mem: %s",
+                                  error_get_pretty(err));
             error_free(err);
             return ret;
         }
@@ -421,7 +475,7 @@ static int64_t scm_assign_mem(QcomScmState *s, const ScmCall *c)
 }
 
 /* Read arguments 3..9 from the buffer at x5 (more than four arguments). */
-static int64_t scm_read_ext_args(QcomScmState *s, ScmCall *c, uint64_t x5)
+static int64_t scm_read_ext_args(QcomScmState *s, QcomScmCall *c, uint64_t x5)
 {
     uint64_t ext[SCM_EXT_ARGS];
     int64_t ret;
@@ -430,9 +484,9 @@ static int64_t scm_read_ext_args(QcomScmState *s, ScmCall *c, uint64_t x5)
     if (ret) {
         return ret;
     }
-    if (!scm_read(s, x5, ext, sizeof(ext))) {
-        return scm_refuse(c, SCM_EINVAL_ADDR, "argument buffer at 0x%"
-                          PRIx64 " could not be read", x5);
+    if (!qcom_scm_read(s, x5, ext, sizeof(ext))) {
+        return qcom_scm_refuse(c, SCM_EINVAL_ADDR, "argument buffer at 0x%"
+                               PRIx64 " could not be read", x5);
     }
     for (unsigned i = 0; i < SCM_EXT_ARGS; i++) {
         c->args[SCM_REG_ARGS - 1 + i] = le64_to_cpu(ext[i]);
@@ -445,14 +499,14 @@ bool qcom_scm_smccc(ARMCPU *cpu, void *opaque)
     QcomScmState *s = QCOM_SCM(opaque);
     CPUARMState *env = &cpu->env;
     uint32_t fn = env->xregs[0];
-    ScmCall c = {
+    QcomScmCall c = {
         .x0 = fn,
         .fnid = fn & 0xffff,
         .nargs = env->xregs[1] & 0xf,
     };
     int64_t status;
     uint64_t result = 0;
-    int call;
+    int nargs;
 
     /* SMC32 is what Linux tries when SMC64 fails: leave it unanswered. */
     if (!is_a64(env) || ((fn >> 24) & 0x3f) != SCM_OWNER_SIP ||
@@ -464,16 +518,17 @@ bool qcom_scm_smccc(ARMCPU *cpu, void *opaque)
         c.args[i] = env->xregs[2 + i];
     }
 
-    call = scm_call_index(c.fnid);
-    if (call < 0) {
+    nargs = scm_call_nargs(s, c.fnid);
+    if (nargs < 0) {
         qemu_log_mask(LOG_UNIMP, "qcom-scm: SiP call 0x%04x not "
                       "implemented\n", c.fnid);
         status = SMCCC_NOT_SUPPORTED;
         goto out;
     }
-    if (c.nargs != scm_calls[call].nargs) {
-        status = scm_refuse(&c, SCM_EINVAL_ARG, "%u arguments instead of %u",
-                            c.nargs, scm_calls[call].nargs);
+    if (c.nargs != nargs) {
+        status = qcom_scm_refuse(&c, SCM_EINVAL_ARG,
+                                 "%u arguments instead of %d", c.nargs,
+                                 nargs);
         goto out;
     }
     if (c.nargs > SCM_REG_ARGS) {
@@ -488,7 +543,7 @@ bool qcom_scm_smccc(ARMCPU *cpu, void *opaque)
         /* args[0]: a SiP function ID with the call type bits clear */
         status = SCM_OK;
         result = ((c.args[0] >> 24) & 0x3f) == SCM_OWNER_SIP &&
-                 scm_call_index(c.args[0] & 0xffff) >= 0;
+                 scm_call_nargs(s, c.args[0] & 0xffff) >= 0;
         break;
     case SCM_BOOT_SET_DLOAD_MODE:
         /*
@@ -497,21 +552,46 @@ bool qcom_scm_smccc(ARMCPU *cpu, void *opaque)
          */
         if (c.args[0] != SCM_DLOAD_MODE ||
             (c.args[1] != 0 && c.args[1] != SCM_DLOAD_MODE)) {
-            status = scm_refuse(&c, SCM_EINVAL_ARG, "set_dload_mode(0x%"
-                                PRIx64 ", 0x%" PRIx64 ")", c.args[0],
-                                c.args[1]);
+            status = qcom_scm_refuse(&c, SCM_EINVAL_ARG, "set_dload_mode(0x%"
+                                     PRIx64 ", 0x%" PRIx64 ")", c.args[0],
+                                     c.args[1]);
             break;
         }
         s->download_mode = c.args[1] != 0;
         status = SCM_OK;
         break;
+    case SCM_IO_READ:
+    case SCM_IO_WRITE:
+        /*
+         * Secure register access for HLOS: the only register it may
+         * reach is the TCSR's download-mode register the DT names
+         * (qcom,dload-mode), whose mode bits are the download mode.
+         */
+        if (!s->dload_mode_addr || c.args[0] != s->dload_mode_addr) {
+            status = qcom_scm_refuse(&c, SCM_EINVAL_ADDR, "io_%s of 0x%"
+                                     PRIx64 ": not a register HLOS may "
+                                     "reach", c.fnid == SCM_IO_READ ?
+                                     "readl" : "writel", c.args[0]);
+            break;
+        }
+        if (c.fnid == SCM_IO_WRITE) {
+            s->dload_reg = c.args[1];
+            s->download_mode = (s->dload_reg & SCM_DLOAD_MASK) != 0;
+        }
+        result = c.fnid == SCM_IO_READ ? s->dload_reg : 0;
+        status = SCM_OK;
+        break;
     case SCM_MP_ASSIGN:
+        c.caller = scm_caller_chain(s, cpu);
         status = scm_assign_mem(s, &c);
         break;
     default:
-        g_assert_not_reached();
+        c.caller = scm_caller_chain(s, cpu);
+        status = qcom_scm_pas_call(s, &c, &result);
+        break;
     }
 out:
+    g_free(c.caller);
     trace_qcom_scm_call(c.x0, c.nargs, status, result);
     env->xregs[0] = status;
     env->xregs[1] = result;
@@ -532,6 +612,20 @@ static void qcom_scm_realize(DeviceState *dev, Error **errp)
         error_setg(errp, "qcom-scm: dma-coherent needs the property 'ram'");
         return;
     }
+    if (s->dload_mode_addr & 3) {
+        error_setg(errp, "qcom-scm: dload-mode-addr 0x%" PRIx64 " is not "
+                   "a 32-bit register's address", s->dload_mode_addr);
+        return;
+    }
+    for (unsigned i = 0; i < QCOM_SCM_MAX_PAS; i++) {
+        for (unsigned j = 0; j < i && s->dsp[i]; j++) {
+            if (s->dsp[j] && s->dsp[j]->pas_id == s->dsp[i]->pas_id) {
+                error_setg(errp, "qcom-scm: dsp%u and dsp%u have the same "
+                           "PAS id %u", j, i, s->dsp[i]->pas_id);
+                return;
+            }
+        }
+    }
     address_space_init(&s->as, s->memory, "qcom-scm");
     if (s->dma_coherent) {
         address_space_init(&s->ram_as, s->ram, "qcom-scm-cpu-view");
@@ -542,15 +636,28 @@ static void qcom_scm_realize(DeviceState *dev, Error **errp)
 
 static void qcom_scm_reset_hold(Object *obj, ResetType type)
 {
-    QCOM_SCM(obj)->download_mode = false;
+    QcomScmState *s = QCOM_SCM(obj);
+
+    s->download_mode = false;
+    s->dload_reg = 0;
+    qcom_scm_pas_reset(s);
+}
+
+static int qcom_scm_post_load(void *opaque, int version_id)
+{
+    return qcom_scm_pas_post_load(opaque);
 }
 
 static const VMStateDescription qcom_scm_vmstate = {
     .name = "qcom-scm",
-    .version_id = 1,
+    .version_id = 2,
     .minimum_version_id = 1,
+    .post_load = qcom_scm_post_load,
     .fields = (const VMStateField[]) {
         VMSTATE_BOOL(download_mode, QcomScmState),
+        VMSTATE_STRUCT_ARRAY(pas, QcomScmState, QCOM_SCM_MAX_PAS, 2,
+                             vmstate_qcom_scm_pas, QcomScmPas),
+        VMSTATE_UINT32_V(dload_reg, QcomScmState, 2),
         VMSTATE_END_OF_LIST()
     }
 };
@@ -563,6 +670,15 @@ static const Property qcom_scm_properties[] = {
                      MemoryRegion *),
     DEFINE_PROP_UINT64("ram-base", QcomScmState, ram_base, 0),
     DEFINE_PROP_BOOL("dma-coherent", QcomScmState, dma_coherent, false),
+    DEFINE_PROP_UINT64("dload-mode-addr", QcomScmState, dload_mode_addr, 0),
+    DEFINE_PROP_LINK("dsp0", QcomScmState, dsp[0], TYPE_QCOM_DSP,
+                     QcomDspState *),
+    DEFINE_PROP_LINK("dsp1", QcomScmState, dsp[1], TYPE_QCOM_DSP,
+                     QcomDspState *),
+    DEFINE_PROP_LINK("dsp2", QcomScmState, dsp[2], TYPE_QCOM_DSP,
+                     QcomDspState *),
+    DEFINE_PROP_LINK("dsp3", QcomScmState, dsp[3], TYPE_QCOM_DSP,
+                     QcomDspState *),
 };
 
 static void qcom_scm_class_init(ObjectClass *klass, void *data)

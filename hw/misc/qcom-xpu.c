@@ -401,6 +401,12 @@ static char *xpu_report(QcomXpuState *s, uint64_t addr, QcomMaster master,
     }
     g_string_append_printf(r, "qcom-xpu:   ESR 0x%08x EAR 0x%016" PRIx64
                            " ESYNR 0x%08x\n", s->esr, s->ear, s->esynr);
+    if (s->cause) {
+        g_string_append_printf(r, "qcom-xpu:   cause    %s\n", s->cause);
+    }
+    if (s->caller) {
+        g_string_append_printf(r, "qcom-xpu:   caller   %s\n", s->caller);
+    }
     return g_string_free(r, false);
 }
 
@@ -624,6 +630,35 @@ static int free_group(const QcomXpuGroup *g, unsigned n)
     return -1;
 }
 
+/*
+ * Fold into group k the unlocked groups right next to it that grant the
+ * same, as the hypervisor does, so that giving a range back frees the
+ * groups taking it away used: the permissions stay what they were.
+ */
+static void xpu_merge(QcomXpuGroup *g, unsigned n, unsigned k)
+{
+    bool merged;
+
+    do {
+        merged = false;
+        for (unsigned i = 0; i < n; i++) {
+            if (i == k || g[i].gctrl != g[k].gctrl ||
+                g[i].rperm != g[k].rperm || g[i].wperm != g[k].wperm) {
+                continue;
+            }
+            if (g[i].end + QCOM_XPU_GRANULE == g[k].start) {
+                g[k].start = g[i].start;
+            } else if (g[k].end + QCOM_XPU_GRANULE == g[i].start) {
+                g[k].end = g[i].end;
+            } else {
+                continue;
+            }
+            memset(&g[i], 0, sizeof(g[i]));
+            merged = true;
+        }
+    } while (merged);
+}
+
 bool qcom_xpu_assign(QcomXpuState *s, hwaddr start, hwaddr size,
                      uint32_t rd_vmids, uint32_t wr_vmids, Error **errp)
 {
@@ -681,6 +716,7 @@ bool qcom_xpu_assign(QcomXpuState *s, hwaddr start, hwaddr size,
     g[k].rperm = rd_vmids;
     g[k].wperm = wr_vmids;
     g[k].gctrl = R_G_GCTRL_EN_MASK;
+    xpu_merge(g, n, k);
 
     trace_qcom_xpu_assign(start, size, rd_vmids, wr_vmids, k);
     memcpy(s->groups, g, n * sizeof(*g));
@@ -691,6 +727,15 @@ full:
     error_setg(errp, "no free resource group for 0x%" HWADDR_PRIx "+0x%"
                HWADDR_PRIx " (%u groups)", start, size, n);
     return false;
+}
+
+void qcom_xpu_set_cause(QcomXpuState *s, const char *cause,
+                        const char *caller)
+{
+    g_free(s->cause);
+    g_free(s->caller);
+    s->cause = g_strdup(cause);
+    s->caller = cause ? g_strdup(caller) : NULL;
 }
 
 /* ---- register block ------------------------------------------------- */

@@ -36,6 +36,7 @@
 #include "qemu/cutils.h"
 #include "qapi/error.h"
 #include "hw/remoteproc/qcom-q6v5-mss.h"
+#include "hw/remoteproc/qcom-q6v5-remote.h"
 #include "hw/misc/qcom-smem.h"
 #include "hw/misc/qcom-tcsr-mutex.h"
 #include "hw/misc/qcom-xpu.h"
@@ -43,7 +44,6 @@
 #include "hw/registerfields.h"
 #include "hw/qdev-properties.h"
 #include "migration/vmstate.h"
-#include "elf.h"
 #include "trace.h"
 
 /* QDSP6SS ("qdsp6") */
@@ -98,31 +98,11 @@ REG32(AXI_IDLE, 0x8)
 #define MODEM_UP_NS     (1 * SCALE_MS)
 #define SMEM_RETRY_NS   (100 * SCALE_US)
 
-/* Hash segment: p_flags bits [26:24] == 2; relocatable: bit 27 */
-#define MDT_TYPE_MASK   (7u << 24)
-#define MDT_TYPE_HASH   (2u << 24)
-/*
- * The hash segment (docs/devel/modem-firmware.rst): an MBN version 3
- * header, one SHA-256 digest per phdr, a "signature" whose first 32
- * bytes are the SHA-256 of header and table, a certificate chain.
- */
-#define MBN_HEADER_SIZE 40
-#define MBN_IMAGE_ID        0x00
-#define MBN_VERSION         0x04
-#define MBN_DEST_PTR        0x0c
-#define MBN_IMAGE_SIZE      0x10
-#define MBN_CODE_SIZE       0x14
-#define MBN_SIGNATURE_PTR   0x18
-#define MBN_SIGNATURE_SIZE  0x1c
-#define MBN_CERT_PTR        0x20
-#define MBN_CERT_SIZE       0x24
-#define MBN_ID_MODEM        0x5353504d  /* "MPSS" */
-#define MBN_ID_MBA          0x0041424d  /* "MBA" */
-#define DIGEST_SIZE     32
+#define DIGEST_SIZE     QCOM_MDT_DIGEST_SIZE
 #define DMA_CHUNK       (64 * KiB)
-
-#define EHDR_SIZE       sizeof(Elf32_Ehdr)
-#define PHDR_SIZE       sizeof(Elf32_Phdr)
+#define EHDR_SIZE       QCOM_MDT_EHDR_SIZE
+#define PHDR_SIZE       QCOM_MDT_PHDR_SIZE
+#define PH(phdrs, i, f) qcom_mdt_phdr(phdrs, i, QCOM_MDT_P_##f)
 
 static const char *const phase_names[QCOM_MSS_PHASE_NUM] = {
     [QCOM_MSS_OFF] = "off",
@@ -252,182 +232,23 @@ static bool mss_dma_sha256(QcomQ6v5MssState *s, const char *what,
 
 /* ---- image rules ------------------------------------------------------ */
 
-static uint32_t phdr_field(const uint8_t *phdrs, unsigned i, size_t off)
+/* The boot chain's status for a rule the image breaks */
+static int32_t mss_status_of(QcomMdtError err)
 {
-    return ldl_le_p(phdrs + i * PHDR_SIZE + off);
-}
-
-#define PH(phdrs, i, f) phdr_field(phdrs, i, offsetof(Elf32_Phdr, f))
-
-/*
- * The ELF header rules of PBL and MBA: 32-bit little-endian ELF for
- * EM_QDSP6, 2..QCOM_MSS_MAX_PHDRS program headers of 32 bytes right
- * after the ELF header. The type is not checked.
- */
-static int mss_check_ehdr(const uint8_t *eh, uint32_t *phoff,
-                          uint32_t *phnum, const char **why)
-{
-    *phoff = ldl_le_p(eh + offsetof(Elf32_Ehdr, e_phoff));
-    *phnum = lduw_le_p(eh + offsetof(Elf32_Ehdr, e_phnum));
-
-    if (memcmp(eh, ELFMAG, SELFMAG)) {
-        *why = "no ELF magic";
-    } else if (eh[EI_CLASS] != ELFCLASS32 || eh[EI_DATA] != ELFDATA2LSB) {
-        *why = "not a 32-bit little-endian ELF";
-    } else if (lduw_le_p(eh + offsetof(Elf32_Ehdr, e_phentsize)) !=
-               PHDR_SIZE) {
-        *why = "e_phentsize is not 32";
-    } else if (*phnum < 2 || *phnum > QCOM_MSS_MAX_PHDRS) {
-        *why = "e_phnum is not 2..256";
-    } else if (lduw_le_p(eh + offsetof(Elf32_Ehdr, e_machine)) !=
-               EM_HEXAGON) {
-        *why = "e_machine is not EM_QDSP6";
-    } else if (*phoff != EHDR_SIZE) {
-        *why = "e_phoff is not 52";
-    } else {
+    switch (err) {
+    case QCOM_MDT_OK:
         return 0;
-    }
-    return QCOM_RMB_ERR_BAD_ELF;
-}
-
-/* Index of the hash segment: the first phdr >= 1 of type "hash", or -1 */
-static int mss_find_hash(const uint8_t *phdrs, uint32_t phnum)
-{
-    for (uint32_t i = 1; i < phnum; i++) {
-        if ((PH(phdrs, i, p_flags) & MDT_TYPE_MASK) == MDT_TYPE_HASH) {
-            return i;
-        }
-    }
-    return -1;
-}
-
-static void sha256(const uint8_t *data, uint32_t len,
-                   uint8_t digest[DIGEST_SIZE])
-{
-    g_autoptr(GChecksum) ck = g_checksum_new(G_CHECKSUM_SHA256);
-    gsize dlen = DIGEST_SIZE;
-
-    g_checksum_update(ck, data, len);
-    g_checksum_get_digest(ck, digest, &dlen);
-}
-
-/*
- * The hash segment's rules: its MBN header (image id, version 3, a table
- * of one digest per phdr, sizes that add up to the segment, pointers
- * that follow from its p_paddr), the "signature" over header and table,
- * and digest 0 over the headers segment (the first phdr[0].p_filesz
- * bytes of the image, in headers).
- */
-static int mss_check_hash(const uint8_t *hash, uint32_t hash_size,
-                          uint32_t hash_paddr, uint32_t phnum,
-                          uint32_t image_id, const uint8_t *headers,
-                          uint32_t headers_len, const char **why)
-{
-    uint32_t code = phnum * DIGEST_SIZE;
-    uint64_t sig_size, cert_size, image_size;
-    uint32_t dest = hash_paddr + MBN_HEADER_SIZE;
-    uint8_t digest[DIGEST_SIZE];
-
-    if (hash_size < MBN_HEADER_SIZE) {
-        *why = "hash segment shorter than its header";
-        return QCOM_RMB_ERR_BAD_HASH_TABLE;
-    }
-    sig_size = ldl_le_p(hash + MBN_SIGNATURE_SIZE);
-    cert_size = ldl_le_p(hash + MBN_CERT_SIZE);
-    image_size = ldl_le_p(hash + MBN_IMAGE_SIZE);
-    if (ldl_le_p(hash + MBN_IMAGE_ID) != image_id ||
-        ldl_le_p(hash + MBN_VERSION) != 3) {
-        *why = "hash header: wrong image id or version";
-    } else if (ldl_le_p(hash + MBN_CODE_SIZE) != code) {
-        *why = "hash header: table size is not one digest per phdr";
-    } else if (image_size != code + sig_size + cert_size ||
-               MBN_HEADER_SIZE + image_size != hash_size ||
-               sig_size < DIGEST_SIZE) {
-        *why = "hash header: sizes do not add up to the hash segment";
-    } else if (ldl_le_p(hash + MBN_DEST_PTR) != dest ||
-               ldl_le_p(hash + MBN_SIGNATURE_PTR) != dest + code ||
-               ldl_le_p(hash + MBN_CERT_PTR) !=
-               (uint32_t)(dest + code + sig_size)) {
-        *why = "hash header: pointers do not follow the segment";
-    } else {
-        sha256(hash, MBN_HEADER_SIZE + code, digest);
-        if (memcmp(digest, hash + MBN_HEADER_SIZE + code, DIGEST_SIZE)) {
-            *why = "hash table signature does not match";
-            return QCOM_RMB_ERR_BAD_HASH_TABLE;
-        }
-        sha256(headers, headers_len, digest);
-        if (memcmp(digest, hash + MBN_HEADER_SIZE, DIGEST_SIZE)) {
-            *why = "digest 0 does not match the headers";
-            return QCOM_RMB_ERR_BAD_HASH_TABLE;
-        }
-        return 0;
-    }
-    return QCOM_RMB_ERR_BAD_HASH_TABLE;
-}
-
-/*
- * From the phdrs and the hash segment, the loadable segments (PT_LOAD,
- * not the hash segment, p_memsz != 0, in phdr order) with their expected
- * digests. mss_check_hash() then checks the hash segment itself.
- */
-static int mss_parse_segments(const uint8_t *phdrs, uint32_t phnum,
-                              const uint8_t *hash, uint32_t hash_size,
-                              QcomMssSegment **segsp, uint32_t *nsegsp,
-                              uint32_t *totalp, uint32_t *minp,
-                              const char **why)
-{
-    uint32_t off = MBN_HEADER_SIZE;
-    g_autofree QcomMssSegment *segs = g_new0(QcomMssSegment, phnum);
-    uint32_t n = 0, min = UINT32_MAX;
-    uint64_t total = 0;
-
-    if (PH(phdrs, 0, p_type) == PT_LOAD) {
-        *why = "phdr 0 is PT_LOAD";
+    case QCOM_MDT_BAD_ELF:
         return QCOM_RMB_ERR_BAD_ELF;
-    }
-    if (hash_size < MBN_HEADER_SIZE + phnum * DIGEST_SIZE) {
-        *why = "hash segment too small for one digest per phdr";
+    case QCOM_MDT_BAD_HASH_TABLE:
         return QCOM_RMB_ERR_BAD_HASH_TABLE;
-    }
-    for (uint32_t i = 1; i < phnum; i++) {
-        uint32_t flags = PH(phdrs, i, p_flags);
-        QcomMssSegment *seg = &segs[n];
-
-        if (PH(phdrs, i, p_type) != PT_LOAD ||
-            (flags & MDT_TYPE_MASK) == MDT_TYPE_HASH ||
-            !PH(phdrs, i, p_memsz)) {
-            continue;
-        }
-        seg->index = i;
-        seg->paddr = PH(phdrs, i, p_paddr);
-        seg->filesz = PH(phdrs, i, p_filesz);
-        seg->memsz = PH(phdrs, i, p_memsz);
-        memcpy(seg->digest, hash + off + i * DIGEST_SIZE, DIGEST_SIZE);
-        if (seg->filesz > seg->memsz) {
-            *why = "a segment's p_filesz exceeds its p_memsz";
-            return QCOM_RMB_ERR_BAD_ELF;
-        }
-        if ((uint64_t)seg->paddr + seg->memsz > UINT32_MAX + 1ULL) {
-            *why = "a segment ends beyond 4 GiB";
-            return QCOM_RMB_ERR_BAD_ELF;
-        }
-        min = MIN(min, seg->paddr);
-        total += seg->memsz;
-        n++;
-    }
-    if (!n) {
-        *why = "no loadable segment";
-        return QCOM_RMB_ERR_BAD_ELF;
-    }
-    if (total > UINT32_MAX) {
-        *why = "segments add up to more than 4 GiB";
+    case QCOM_MDT_BAD_LENGTH:
         return QCOM_RMB_ERR_BAD_LENGTH;
+    case QCOM_MDT_READ_FAULT:
+        return QCOM_RMB_ERR_DMA;
+    default:
+        return QCOM_RMB_ERR_HASH_MISMATCH;
     }
-    *segsp = g_steal_pointer(&segs);
-    *nsegsp = n;
-    *totalp = total;
-    *minp = min;
-    return 0;
 }
 
 /* ---- PBL: the MBA image ------------------------------------------------ */
@@ -444,35 +265,36 @@ static int32_t mss_pbl_check(QcomQ6v5MssState *s, const char **why)
     g_autofree uint8_t *phdrs = NULL;
     g_autofree uint8_t *hash = NULL;
     g_autofree uint8_t *headers = NULL;
-    g_autofree QcomMssSegment *segs = NULL;
-    uint32_t phoff, phnum, nsegs, total, min, hoff, hsize, hdr_size;
-    int hidx, ret;
+    QcomMdtImage image;
+    uint32_t phnum, hoff, hsize, hdr_size;
+    int32_t ret;
+    int hidx;
 
     if (!mss_dma_read(s, "mba header", img, eh, sizeof(eh))) {
         *why = "DMA fault on the MBA header";
         return QCOM_RMB_ERR_DMA;
     }
-    ret = mss_check_ehdr(eh, &phoff, &phnum, why);
+    ret = mss_status_of(qcom_mdt_check_ehdr(eh, &phnum, why));
     if (ret) {
         return ret;
     }
-    if (phoff + phnum * PHDR_SIZE > QCOM_MSS_MAX_MBA_SIZE) {
+    if (EHDR_SIZE + phnum * PHDR_SIZE > QCOM_MSS_MAX_MBA_SIZE) {
         *why = "MBA program headers beyond 1 MiB";
         return QCOM_RMB_ERR_BAD_ELF;
     }
     phdrs = g_malloc(phnum * PHDR_SIZE);
-    if (!mss_dma_read(s, "mba phdrs", img + phoff, phdrs,
+    if (!mss_dma_read(s, "mba phdrs", img + EHDR_SIZE, phdrs,
                       phnum * PHDR_SIZE)) {
         *why = "DMA fault on the MBA program headers";
         return QCOM_RMB_ERR_DMA;
     }
-    hidx = mss_find_hash(phdrs, phnum);
+    hidx = qcom_mdt_find_hash(phdrs, phnum);
     if (hidx < 0) {
         *why = "MBA has no hash segment";
         return QCOM_RMB_ERR_BAD_ELF;
     }
-    hoff = PH(phdrs, hidx, p_offset);
-    hsize = PH(phdrs, hidx, p_filesz);
+    hoff = PH(phdrs, hidx, OFFSET);
+    hsize = PH(phdrs, hidx, FILESZ);
     if (hoff > QCOM_MSS_MAX_MBA_SIZE ||
         hsize > QCOM_MSS_MAX_MBA_SIZE - hoff) {
         *why = "MBA hash segment beyond 1 MiB";
@@ -483,8 +305,8 @@ static int32_t mss_pbl_check(QcomQ6v5MssState *s, const char **why)
         *why = "DMA fault on the MBA hash segment";
         return QCOM_RMB_ERR_DMA;
     }
-    hdr_size = PH(phdrs, 0, p_filesz);
-    if (hdr_size < phoff + phnum * PHDR_SIZE ||
+    hdr_size = PH(phdrs, 0, FILESZ);
+    if (hdr_size < EHDR_SIZE + phnum * PHDR_SIZE ||
         hdr_size > QCOM_MSS_MAX_MBA_SIZE) {
         *why = "phdr 0 does not cover the ELF header and phdrs";
         return QCOM_RMB_ERR_BAD_ELF;
@@ -494,151 +316,73 @@ static int32_t mss_pbl_check(QcomQ6v5MssState *s, const char **why)
         *why = "DMA fault on the MBA headers";
         return QCOM_RMB_ERR_DMA;
     }
-    ret = mss_parse_segments(phdrs, phnum, hash, hsize, &segs, &nsegs,
-                             &total, &min, why);
+    ret = mss_status_of(qcom_mdt_parse(headers, hdr_size, hash, hsize,
+                                       QCOM_MDT_ID_MBA, &image, why));
     if (ret) {
         return ret;
     }
-    ret = mss_check_hash(hash, hsize, PH(phdrs, hidx, p_paddr), phnum,
-                         MBN_ID_MBA, headers, hdr_size, why);
-    if (ret) {
-        return ret;
-    }
-    for (uint32_t i = 0; i < nsegs; i++) {
-        uint32_t off = PH(phdrs, segs[i].index, p_offset);
+    for (uint32_t i = 0; i < image.nsegs && !ret; i++) {
+        QcomMdtSegment *seg = &image.segs[i];
         uint8_t digest[DIGEST_SIZE];
 
-        if (!segs[i].filesz) {
+        if (!seg->filesz) {
             continue;
         }
-        if (off > QCOM_MSS_MAX_MBA_SIZE ||
-            segs[i].filesz > QCOM_MSS_MAX_MBA_SIZE - off) {
+        if (seg->offset > QCOM_MSS_MAX_MBA_SIZE ||
+            seg->filesz > QCOM_MSS_MAX_MBA_SIZE - seg->offset) {
             *why = "an MBA segment lies beyond 1 MiB";
-            return QCOM_RMB_ERR_BAD_ELF;
-        }
-        if (!mss_dma_sha256(s, "mba segment", img + off, segs[i].filesz,
-                            digest)) {
+            ret = QCOM_RMB_ERR_BAD_ELF;
+        } else if (!mss_dma_sha256(s, "mba segment", img + seg->offset,
+                                   seg->filesz, digest)) {
             *why = "DMA fault on an MBA segment";
-            return QCOM_RMB_ERR_DMA;
-        }
-        if (memcmp(digest, segs[i].digest, DIGEST_SIZE)) {
-            trace_qcom_mss_segment("mba", segs[i].index, img + off,
-                                   segs[i].filesz, "mismatch");
+            ret = QCOM_RMB_ERR_DMA;
+        } else if (memcmp(digest, seg->digest, DIGEST_SIZE)) {
+            trace_qcom_mss_segment("mba", seg->index, img + seg->offset,
+                                   seg->filesz, "mismatch");
             *why = "an MBA segment's SHA-256 does not match";
-            return QCOM_RMB_ERR_HASH_MISMATCH;
+            ret = QCOM_RMB_ERR_HASH_MISMATCH;
+        } else {
+            trace_qcom_mss_segment("mba", seg->index, img + seg->offset,
+                                   seg->filesz, "ok");
         }
-        trace_qcom_mss_segment("mba", segs[i].index, img + off,
-                               segs[i].filesz, "ok");
     }
-    return QCOM_RMB_PBL_SUCCESS;
+    qcom_mdt_image_clear(&image);
+    return ret ? ret : QCOM_RMB_PBL_SUCCESS;
 }
 
 /* ---- MBA: metadata --------------------------------------------------- */
 
 /*
- * The metadata blob (what qcom_mdt_read_metadata() builds): phdr 0's
- * p_filesz bytes of the file (ELF header and phdrs) followed by the hash
- * segment's p_filesz bytes. Fills in the derived segment list.
+ * The metadata blob (what qcom_mdt_read_metadata() builds): the headers
+ * and the hash segment. Fills in the derived segment list.
  */
 static int mss_parse_meta(QcomQ6v5MssState *s, const uint8_t *meta,
                           uint32_t len, const char **why)
 {
-    uint32_t phoff, phnum, hdr_size;
-    int hidx, ret;
+    qcom_mdt_image_clear(&s->image);
+    return mss_status_of(qcom_mdt_parse_metadata(meta, len, QCOM_MDT_ID_MPSS,
+                                                 &s->image, why));
+}
 
-    if (len < EHDR_SIZE) {
-        *why = "metadata shorter than an ELF header";
-        return QCOM_RMB_ERR_BAD_ELF;
-    }
-    ret = mss_check_ehdr(meta, &phoff, &phnum, why);
-    if (ret) {
-        return ret;
-    }
-    if (phoff + phnum * PHDR_SIZE > len) {
-        *why = "program headers beyond the metadata";
-        return QCOM_RMB_ERR_BAD_ELF;
-    }
-    hdr_size = PH(meta + phoff, 0, p_filesz);
-    if (hdr_size < phoff + phnum * PHDR_SIZE || hdr_size > len) {
-        *why = "phdr 0 does not cover the ELF header and phdrs";
-        return QCOM_RMB_ERR_BAD_ELF;
-    }
-    hidx = mss_find_hash(meta + phoff, phnum);
-    if (hidx < 0) {
-        *why = "no hash segment";
-        return QCOM_RMB_ERR_BAD_ELF;
-    }
-    if (PH(meta + phoff, hidx, p_filesz) != len - hdr_size) {
-        *why = "hash segment size does not match the metadata";
-        return QCOM_RMB_ERR_BAD_HASH_TABLE;
-    }
-    g_free(s->segs);
-    s->segs = NULL;
-    s->nsegs = 0;
-    ret = mss_parse_segments(meta + phoff, phnum, meta + hdr_size,
-                             len - hdr_size, &s->segs, &s->nsegs,
-                             &s->code_total, &s->min_paddr, why);
-    if (ret) {
-        return ret;
-    }
-    return mss_check_hash(meta + hdr_size, len - hdr_size,
-                          PH(meta + phoff, hidx, p_paddr), phnum,
-                          MBN_ID_MODEM, meta, hdr_size, why);
+static bool mss_meta_read(void *opaque, uint64_t addr, void *buf,
+                          uint32_t len)
+{
+    return mss_dma_read(opaque, "metadata", addr, buf, len);
 }
 
 static void mss_mba_metadata(QcomQ6v5MssState *s)
 {
-    uint64_t addr = s->pmi_meta_data;
-    uint8_t eh[EHDR_SIZE];
-    g_autofree uint8_t *phdrs = NULL;
-    uint32_t phoff, phnum, hdr_size, hash_size;
     const char *why = NULL;
-    int hidx, ret;
-
-    if (!mss_dma_read(s, "metadata header", addr, eh, sizeof(eh))) {
-        mss_mba_fail(s, QCOM_RMB_ERR_DMA, "DMA fault on the metadata");
-        return;
-    }
-    ret = mss_check_ehdr(eh, &phoff, &phnum, &why);
-    if (ret) {
-        mss_mba_fail(s, ret, why);
-        return;
-    }
-    phdrs = g_malloc(phnum * PHDR_SIZE);
-    if (!mss_dma_read(s, "metadata phdrs", addr + phoff, phdrs,
-                      phnum * PHDR_SIZE)) {
-        mss_mba_fail(s, QCOM_RMB_ERR_DMA, "DMA fault on the metadata");
-        return;
-    }
-    hdr_size = PH(phdrs, 0, p_filesz);
-    hidx = mss_find_hash(phdrs, phnum);
-    if (hidx < 0) {
-        mss_mba_fail(s, QCOM_RMB_ERR_BAD_ELF, "no hash segment");
-        return;
-    }
-    hash_size = PH(phdrs, hidx, p_filesz);
-    if (hdr_size < phoff + phnum * PHDR_SIZE ||
-        hdr_size > QCOM_MSS_MAX_META_SIZE) {
-        mss_mba_fail(s, QCOM_RMB_ERR_BAD_ELF,
-                     "phdr 0 does not cover the ELF header and phdrs");
-        return;
-    }
-    if (hash_size > QCOM_MSS_MAX_META_SIZE - hdr_size) {
-        mss_mba_fail(s, QCOM_RMB_ERR_BAD_HASH_TABLE,
-                     "metadata larger than 1 MiB");
-        return;
-    }
+    QcomMdtError err;
 
     g_free(s->meta);
-    s->meta_len = hdr_size + hash_size;
-    s->meta = g_malloc(s->meta_len);
-    if (!mss_dma_read(s, "metadata", addr, s->meta, s->meta_len)) {
-        mss_mba_fail(s, QCOM_RMB_ERR_DMA, "DMA fault on the metadata");
-        return;
-    }
-    ret = mss_parse_meta(s, s->meta, s->meta_len, &why);
-    if (ret) {
-        mss_mba_fail(s, ret, why);
+    qcom_mdt_image_clear(&s->image);
+    err = qcom_mdt_read_metadata(mss_meta_read, s, s->pmi_meta_data,
+                                 QCOM_MSS_MAX_META_SIZE, QCOM_MDT_ID_MPSS,
+                                 &s->meta, &s->meta_len, &s->image, &why);
+    if (err) {
+        mss_mba_fail(s, err == QCOM_MDT_READ_FAULT ? QCOM_RMB_ERR_DMA :
+                     mss_status_of(err), why);
         return;
     }
     s->code_done = 0;
@@ -658,12 +402,12 @@ static void mss_mba_metadata(QcomQ6v5MssState *s)
  */
 static void mss_mba_load(QcomQ6v5MssState *s)
 {
-    while (s->seg_next < s->nsegs &&
-           s->code_done + s->segs[s->seg_next].memsz <=
+    while (s->seg_next < s->image.nsegs &&
+           s->code_done + s->image.segs[s->seg_next].memsz <=
            s->pmi_code_length) {
-        QcomMssSegment *seg = &s->segs[s->seg_next];
+        QcomMdtSegment *seg = &s->image.segs[s->seg_next];
         uint64_t addr = (uint64_t)s->pmi_code_start + seg->paddr -
-                        s->min_paddr;
+                        s->image.min_paddr;
         uint8_t digest[DIGEST_SIZE];
 
         if (seg->filesz) {
@@ -687,15 +431,15 @@ static void mss_mba_load(QcomQ6v5MssState *s)
         s->code_done += seg->memsz;
         s->seg_next++;
     }
-    if (s->pmi_code_length > s->code_total) {
+    if (s->pmi_code_length > s->image.total_memsz) {
         qemu_log_mask(LOG_GUEST_ERROR, "qcom-q6v5-mss: code length 0x%x "
                       "beyond the image's 0x%x\n", s->pmi_code_length,
-                      s->code_total);
+                      s->image.total_memsz);
         mss_mba_fail(s, QCOM_RMB_ERR_BAD_LENGTH,
                      "code length beyond the image");
         return;
     }
-    if (s->code_done == s->code_total) {
+    if (s->code_done == s->image.total_memsz) {
         trace_qcom_mss_mba_status(QCOM_RMB_MBA_AUTH_COMPLETE,
                                   "all segments authenticated");
         s->mba_status = QCOM_RMB_MBA_AUTH_COMPLETE;
@@ -710,179 +454,32 @@ static MemTxAttrs mss_attrs(void)
     return qcom_master_attrs(QCOM_MASTER_MSS, QCOM_XPU_KIND_NORMAL);
 }
 
-static hwaddr mss_smp2p_item(QcomQ6v5MssState *s)
-{
-    return s->smem ? qcom_smem_get(s->smem, QCOM_SMEM_ITEM_SMP2P_MSS_APPS,
-                                   NULL, mss_attrs()) : 0;
-}
+/* The modem's outbound SMP2P entries */
+static const char *const mss_smp2p_entries[] = { "slave-kernel", "ipa" };
 
-/* Entry 0 of our item is "slave-kernel"; write its value, kick APPS. */
+/* Set the modem's "slave-kernel" bits and kick APPS */
 static void mss_smp2p_update(QcomQ6v5MssState *s, uint32_t value)
 {
-    hwaddr item = mss_smp2p_item(s);
-    uint8_t b[4];
-
-    if (!item || value == s->smp2p_value) {
-        return;
-    }
-    trace_qcom_mss_smp2p(s->smp2p_value, value);
-    s->smp2p_value = value;
-    stl_le_p(b, value);
-    if (address_space_write(&s->dma_as, item + QCOM_SMP2P_ENTRIES +
-                            QCOM_SMP2P_ENTRY_NAME, mss_attrs(), b, 4) !=
-        MEMTX_OK) {
-        qemu_log_mask(LOG_GUEST_ERROR, "qcom-q6v5-mss: cannot write the "
-                      "SMP2P item at 0x%" HWADDR_PRIx "\n", item);
-        return;
-    }
-    qemu_irq_pulse(s->smp2p_irq);
-}
-
-/*
- * The version of the APPS side's outbound item (428): 0 while it has
- * none, else what its header says.
- */
-static uint8_t mss_smp2p_apps_version(QcomQ6v5MssState *s)
-{
-    uint8_t hdr[8];
-    hwaddr addr = s->smem ? qcom_smem_get(s->smem,
-                                          QCOM_SMEM_ITEM_SMP2P_APPS_MSS,
-                                          NULL, mss_attrs()) : 0;
-
-    if (!addr || address_space_read(&s->dma_as, addr, mss_attrs(), hdr,
-                                    sizeof(hdr)) != MEMTX_OK ||
-        ldl_le_p(hdr) != QCOM_SMP2P_MAGIC) {
-        return 0;
-    }
-    return hdr[4];
-}
-
-static void mss_smp2p_set_version(QcomQ6v5MssState *s, uint8_t version)
-{
-    hwaddr item = mss_smp2p_item(s);
-
-    s->smp2p_version = version;
-    if (!item || address_space_write(&s->dma_as, item + 4, mss_attrs(),
-                                     &version, 1) != MEMTX_OK) {
-        qemu_log_mask(LOG_GUEST_ERROR, "qcom-q6v5-mss: cannot write the "
-                      "SMP2P version at 0x%" HWADDR_PRIx "\n", item);
-    }
-}
-
-/*
- * SMP2P version negotiation, on the modem's side: each side publishes
- * the highest version it speaks that the other may speak too, and the
- * one with the higher version steps down to the other's. Linux 6.x
- * publishes version 1 and never steps down; 7.x publishes 2 while the
- * modem's item does not exist and steps down to a lower one, without
- * reading the entries on that interrupt. So the modem follows the APPS
- * side's version, 1 or 2, and rings again once both agree, so that
- * ready and handover are seen.
- */
-static void mss_smp2p_negotiate(QcomQ6v5MssState *s)
-{
-    uint8_t apps = mss_smp2p_apps_version(s);
-    uint8_t was = s->smp2p_apps_version;
-
-    s->smp2p_apps_version = apps;
-    if (apps && apps < s->smp2p_version) {
-        trace_qcom_mss_smp2p_version(s->smp2p_version, apps);
-        mss_smp2p_set_version(s, apps);
-        qemu_irq_pulse(s->smp2p_irq);
-    } else if (apps != was && apps == s->smp2p_version) {
+    if (qcom_q6v5_remote_set(&s->remote, value)) {
         qemu_irq_pulse(s->smp2p_irq);
     }
 }
 
 /*
- * The modem comes up: its outbound SMP2P item (as smp2p.c's remote side,
- * the header is complete before the version is written), then ready and
- * handover. After a restart the item exists already: the entry slots
- * stay as they were, since the APPS side does not match names again.
+ * The modem comes up: its outbound SMP2P item, then ready and handover
+ * (qcom-q6v5-remote.c).
  */
 static void mss_modem_up(QcomQ6v5MssState *s)
 {
-    static const char *const names[] = { "slave-kernel", "ipa" };
-    uint8_t item[QCOM_SMP2P_ITEM_SIZE] = { 0 };
-    hwaddr addr;
-    int ret;
-
-    if (!s->smem) {
-        qemu_log_mask(LOG_UNIMP, "qcom-q6v5-mss: no SMEM: the modem runs "
-                      "without SMP2P\n");
-        mss_set_phase(s, QCOM_MSS_RUNNING, 0);
-        return;
-    }
-    ret = qcom_smem_alloc(s->smem, QCOM_SMEM_ITEM_SMP2P_MSS_APPS,
-                          QCOM_SMP2P_ITEM_SIZE, QCOM_TCSR_MUTEX_ID_MSS,
-                          mss_attrs());
-    if (ret == -EBUSY) {
+    if (qcom_q6v5_remote_up(&s->remote) == -EBUSY) {
         /* APPS holds the SMEM lock: try again a little later */
         timer_mod(s->timer, qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL) +
                   SMEM_RETRY_NS);
         return;
     }
-    addr = mss_smp2p_item(s);
-    if ((ret && ret != -EEXIST) || !addr) {
-        qemu_log_mask(LOG_GUEST_ERROR, "qcom-q6v5-mss: cannot allocate the "
-                      "SMP2P item %d in SMEM (%d)\n",
-                      QCOM_SMEM_ITEM_SMP2P_MSS_APPS, ret);
-        mss_set_phase(s, QCOM_MSS_RUNNING, 0);
-        return;
-    }
-    s->smp2p_apps_version = mss_smp2p_apps_version(s);
-    if (ret == 0) {
-        s->smp2p_version = s->smp2p_apps_version == 2 ? 2 : 1;
-        stl_le_p(item, QCOM_SMP2P_MAGIC);
-        stw_le_p(item + 8, QCOM_SMP2P_PID_MSS);
-        stw_le_p(item + 10, QCOM_SMP2P_PID_APPS);
-        stw_le_p(item + 12, QCOM_SMP2P_MAX_ENTRIES);
-        stw_le_p(item + 14, ARRAY_SIZE(names));
-        for (int i = 0; i < ARRAY_SIZE(names); i++) {
-            strncpy((char *)item + QCOM_SMP2P_ENTRIES +
-                    i * QCOM_SMP2P_ENTRY_SIZE, names[i],
-                    QCOM_SMP2P_ENTRY_NAME);
-        }
-        if (address_space_write(&s->dma_as, addr, mss_attrs(), item,
-                                sizeof(item)) != MEMTX_OK ||
-            address_space_write(&s->dma_as, addr + 4, mss_attrs(),
-                                &s->smp2p_version, 1) != MEMTX_OK) {
-            qemu_log_mask(LOG_GUEST_ERROR, "qcom-q6v5-mss: cannot write the "
-                          "SMP2P item at 0x%" HWADDR_PRIx "\n", addr);
-        }
-    }
-    s->smp2p_value = 0;
     mss_set_phase(s, QCOM_MSS_RUNNING, 0);
-    mss_smp2p_update(s, BIT(QCOM_MSS_SMP2P_READY) |
-                        BIT(QCOM_MSS_SMP2P_HANDOVER));
-}
-
-/* Value of the APPS side's outbound entry "master-kernel", or 0 */
-static uint32_t mss_smp2p_master_kernel(QcomQ6v5MssState *s)
-{
-    uint8_t item[QCOM_SMP2P_ITEM_SIZE];
-    uint32_t size = 0;
-    hwaddr addr = s->smem ? qcom_smem_get(s->smem,
-                                          QCOM_SMEM_ITEM_SMP2P_APPS_MSS,
-                                          &size, mss_attrs()) : 0;
-    unsigned valid;
-
-    if (!addr || size < sizeof(item) ||
-        address_space_read(&s->dma_as, addr, mss_attrs(), item,
-                           sizeof(item)) != MEMTX_OK ||
-        ldl_le_p(item) != QCOM_SMP2P_MAGIC || !item[4] ||
-        item[4] > QCOM_SMP2P_MAX_VERSION) {
-        return 0;
-    }
-    valid = MIN(lduw_le_p(item + 14), QCOM_SMP2P_MAX_ENTRIES);
-    for (unsigned i = 0; i < valid; i++) {
-        uint8_t *e = item + QCOM_SMP2P_ENTRIES + i * QCOM_SMP2P_ENTRY_SIZE;
-
-        if (!strncmp((char *)e, "master-kernel", QCOM_SMP2P_ENTRY_NAME)) {
-            return ldl_le_p(e + QCOM_SMP2P_ENTRY_NAME);
-        }
-    }
-    return 0;
+    mss_smp2p_update(s, BIT(QCOM_Q6V5_SMP2P_READY) |
+                        BIT(QCOM_Q6V5_SMP2P_HANDOVER));
 }
 
 /* The APPS side rang the modem's SMP2P doorbell */
@@ -898,11 +495,14 @@ static void mss_ipc_in(void *opaque, int n, int level)
         trace_qcom_mss_ipc(0, "modem not running");
         return;
     }
-    mss_smp2p_negotiate(s);
-    master = mss_smp2p_master_kernel(s);
+    if (qcom_q6v5_remote_negotiate(&s->remote)) {
+        qemu_irq_pulse(s->smp2p_irq);
+    }
+    master = qcom_q6v5_remote_master(&s->remote);
     trace_qcom_mss_ipc(master, master & 1 ? "stop" : "no stop");
     if (master & 1) {
-        mss_smp2p_update(s, s->smp2p_value | BIT(QCOM_MSS_SMP2P_STOP_ACK));
+        mss_smp2p_update(s, s->remote.value |
+                         BIT(QCOM_Q6V5_SMP2P_STOP_ACK));
     }
 }
 
@@ -910,34 +510,12 @@ static void mss_ipc_in(void *opaque, int n, int level)
 static bool mss_crash_reason(QcomQ6v5MssState *s, const char *reason,
                              Error **errp)
 {
-    char buf[QCOM_MSS_CRASH_REASON_SIZE] = { 0 };
-    uint32_t size;
-    hwaddr addr;
-    int ret;
-
     if (s->phase != QCOM_MSS_RUNNING) {
         error_setg(errp, "qcom-q6v5-mss: the modem is not running (%s)",
                    phase_names[s->phase]);
         return false;
     }
-    if (!s->smem) {
-        return true;
-    }
-    ret = qcom_smem_alloc(s->smem, QCOM_SMEM_ITEM_CRASH_REASON_MSS,
-                          sizeof(buf), QCOM_TCSR_MUTEX_ID_MSS, mss_attrs());
-    addr = qcom_smem_get(s->smem, QCOM_SMEM_ITEM_CRASH_REASON_MSS, &size,
-                         mss_attrs());
-    if ((ret && ret != -EEXIST) || !addr) {
-        error_setg(errp, "qcom-q6v5-mss: cannot allocate the crash reason "
-                   "(SMEM item %d): %s", QCOM_SMEM_ITEM_CRASH_REASON_MSS,
-                   ret == -EBUSY ? "the SMEM lock is held, try again" :
-                   strerror(-ret));
-        return false;
-    }
-    pstrcpy(buf, MIN(size, sizeof(buf)), reason);
-    address_space_write(&s->dma_as, addr, mss_attrs(), buf,
-                        MIN(size, sizeof(buf)));
-    return true;
+    return qcom_q6v5_remote_crash_reason(&s->remote, reason, errp);
 }
 
 static void mss_inject_fatal(Object *obj, const char *reason, Error **errp)
@@ -947,7 +525,7 @@ static void mss_inject_fatal(Object *obj, const char *reason, Error **errp)
     if (mss_crash_reason(s, reason, errp)) {
         trace_qcom_mss_crash("fatal", reason);
         mss_set_phase(s, QCOM_MSS_CRASHED, 0);
-        mss_smp2p_update(s, s->smp2p_value | BIT(QCOM_MSS_SMP2P_FATAL));
+        mss_smp2p_update(s, s->remote.value | BIT(QCOM_Q6V5_SMP2P_FATAL));
     }
 }
 
@@ -1019,7 +597,7 @@ static void mss_subsystem_reset(QcomQ6v5MssState *s, bool notify)
     if (notify) {
         mss_smp2p_update(s, 0);
     }
-    s->smp2p_value = 0;
+    s->remote.value = 0;
     mss_set_phase(s, QCOM_MSS_OFF, 0);
     s->core_cbcr = 0;
     s->xo_cbcr = 0;
@@ -1038,11 +616,7 @@ static void mss_subsystem_reset(QcomQ6v5MssState *s, bool notify)
     g_free(s->meta);
     s->meta = NULL;
     s->meta_len = 0;
-    g_free(s->segs);
-    s->segs = NULL;
-    s->nsegs = 0;
-    s->code_total = 0;
-    s->min_paddr = 0;
+    qcom_mdt_image_clear(&s->image);
 }
 
 static void mss_reset_input(QcomQ6v5MssState *s, const char *source,
@@ -1398,8 +972,8 @@ static void mss_reset_enter(Object *obj, ResetType type)
     s->alt_reset = 0;
     memset(s->halt_req, 0, sizeof(s->halt_req));
     /* SMEM is laid out again: the next item is a new one */
-    s->smp2p_version = 0;
-    s->smp2p_apps_version = 0;
+    s->remote.version = 0;
+    s->remote.apps_version = 0;
 }
 
 static void mss_realize(DeviceState *dev, Error **errp)
@@ -1440,6 +1014,19 @@ static void mss_realize(DeviceState *dev, Error **errp)
     sysbus_init_mmio(sbd, &s->tcsr);
     address_space_init(&s->dma_as, s->dma_mr, "qcom-mss-dma");
     s->timer = timer_new_ns(QEMU_CLOCK_VIRTUAL, mss_timer_cb, s);
+    s->remote = (QcomQ6v5Remote) {
+        .name = "qcom-q6v5-mss",
+        .smem = s->smem,
+        .as = &s->dma_as,
+        .attrs = mss_attrs(),
+        .lock_id = QCOM_TCSR_MUTEX_ID_MSS,
+        .pid = QCOM_SMP2P_PID_MSS,
+        .out_item = QCOM_SMEM_ITEM_SMP2P_MSS_APPS,
+        .in_item = QCOM_SMEM_ITEM_SMP2P_APPS_MSS,
+        .crash_item = QCOM_SMEM_ITEM_CRASH_REASON_MSS,
+        .entries = mss_smp2p_entries,
+        .num_entries = ARRAY_SIZE(mss_smp2p_entries),
+    };
 }
 
 static void mss_init(Object *obj)
@@ -1462,7 +1049,7 @@ static void mss_finalize(Object *obj)
         timer_free(s->timer);
     }
     g_free(s->meta);
-    g_free(s->segs);
+    qcom_mdt_image_clear(&s->image);
 }
 
 static int mss_pre_load(void *opaque)
@@ -1472,8 +1059,8 @@ static int mss_pre_load(void *opaque)
     g_free(s->meta);
     s->meta = NULL;
     /* streams of version 2 and before: SMP2P version 1 on both sides */
-    s->smp2p_version = 1;
-    s->smp2p_apps_version = 1;
+    s->remote.version = 1;
+    s->remote.apps_version = 1;
     return 0;
 }
 
@@ -1482,11 +1069,9 @@ static int mss_post_load(void *opaque, int version_id)
     QcomQ6v5MssState *s = opaque;
     const char *why = NULL;
 
-    g_free(s->segs);
-    s->segs = NULL;
-    s->nsegs = 0;
+    qcom_mdt_image_clear(&s->image);
     if (s->phase >= QCOM_MSS_PHASE_NUM ||
-        s->smp2p_version > QCOM_SMP2P_MAX_VERSION) {
+        s->remote.version > QCOM_SMP2P_MAX_VERSION) {
         return -EINVAL;
     }
     /* the derived segment list of metadata that passed once */
@@ -1526,9 +1111,9 @@ static const VMStateDescription mss_vmstate = {
         VMSTATE_VBUFFER_ALLOC_UINT32(meta, QcomQ6v5MssState, 0, NULL,
                                      meta_len),
         VMSTATE_TIMER_PTR(timer, QcomQ6v5MssState),
-        VMSTATE_UINT32_V(smp2p_value, QcomQ6v5MssState, 2),
-        VMSTATE_UINT8_V(smp2p_version, QcomQ6v5MssState, 3),
-        VMSTATE_UINT8_V(smp2p_apps_version, QcomQ6v5MssState, 3),
+        VMSTATE_UINT32_V(remote.value, QcomQ6v5MssState, 2),
+        VMSTATE_UINT8_V(remote.version, QcomQ6v5MssState, 3),
+        VMSTATE_UINT8_V(remote.apps_version, QcomQ6v5MssState, 3),
         VMSTATE_END_OF_LIST()
     }
 };

@@ -1,5 +1,6 @@
 /*
- * QTest for SDM845's global clock controller on db845c: the status bits
+ * QTest for SDM845's global clock controller on db845c, and SM8250's on
+ * rb5 (its boot values, Lucid PLLs, voted branches): the status bits
  * Linux's clock drivers (clk-branch.c, clk-rcg2.c, clk-alpha-pll.c,
  * gdsc.c) wait for: a branch's CLK_OFF follows its enable bit or its vote,
  * an RCG's UPDATE clears itself and its root runs, a PLL in FSM mode
@@ -291,6 +292,90 @@ static void test_reset(void)
     qtest_quit(qts);
 }
 
+/*
+ * SM8250 (gcc-sm8250.c): what the boot loader leaves for the RB5's debug
+ * UART, serial engine 4 of QUP wrapper 1, voted in
+ * APCS_CLOCK_BRANCH_ENA_VOTE_1 (0x52008); GPLL0 a Lucid PLL voted in
+ * APCS_GPLL_ENA_VOTE (0x52018), with OPMODE at +0x38 and ALPHA at +0x40
+ */
+#define SM8250_MACHINE      "-M rb5 -smp 1"
+#define SM8250_BRANCH_VOTE_1 0x52008
+#define SM8250_PLL_VOTE     0x52018
+#define SM8250_UART_CBCR    0x184cc
+#define SM8250_UART_RCG     0x184d0
+#define SM8250_UART_VOTE    (1u << 26)
+#define LUCID_OPMODE        0x38
+#define LUCID_ALPHA         0x40
+
+static void test_sm8250_boot_values(void)
+{
+    static const struct {
+        uint32_t off, value;
+        const char *what;
+    } values[] = {
+        { GPLL0, PLL_ON | PLL_FSM_ENA | PLL_RESET_N | PLL_BYPASSNL |
+                 PLL_OUTCTRL, "GPLL0 MODE" },
+        { GPLL0 + PLL_L, 0x1f, "GPLL0 L" },
+        { GPLL0 + PLL_USER_CTL, 0x103, "GPLL0 USER_CTL" },
+        { GPLL0 + LUCID_OPMODE, 1, "GPLL0 OPMODE" },
+        { GPLL0 + LUCID_ALPHA, 0x4000, "GPLL0 ALPHA" },
+        { SM8250_PLL_VOTE, 1u << 0, "APCS_GPLL_ENA_VOTE" },
+        /* wrapper 1's core, core 2x, AHB clocks and SE 4 */
+        { SM8250_BRANCH_VOTE_1, (0xfu << 18) | SM8250_UART_VOTE,
+          "APCS_CLOCK_BRANCH_ENA_VOTE_1" },
+        { SM8250_UART_CBCR, 0, "qupv3_wrap1_s4 CBCR" },
+        { 0x18004, 0, "qupv3_wrap_1_m_ahb CBCR" },
+        { 0x17004, CLK_OFF, "qupv3_wrap_0_m_ahb CBCR" },
+        /* GPLL0 even, M/N 384/15625: 7.3728 MHz */
+        { SM8250_UART_RCG + 4, 0x2601, "qupv3_wrap1_s4 CFG_RCGR" },
+        { SM8250_UART_RCG + 8, 0x180, "qupv3_wrap1_s4 M" },
+        { SM8250_UART_RCG + 12, 0xc476, "qupv3_wrap1_s4 N" },
+        { SM8250_UART_RCG + 16, 0xc2f6, "qupv3_wrap1_s4 D" },
+        /* a direct branch, off: cpuss_rbcpr */
+        { 0x48004, CLK_OFF, "cpuss_rbcpr CBCR" },
+        { 0x0b004, CLK_ENABLE, "video_ahb CBCR" },
+        { PCIE0_GDSC, GDSC_SW_COLLAPSE, "pcie_0_gdsc GDSCR" },
+        /* a voted GDSC, without a CFG_GDSCR of its own */
+        { 0x7d050, GDSC_SW_COLLAPSE, "hlos1_vote_mmnoc_mmu_tbu_hf0_gdsc" },
+    };
+    QTestState *qts = qtest_init(SM8250_MACHINE);
+
+    for (int i = 0; i < ARRAY_SIZE(values); i++) {
+        g_test_message("%s", values[i].what);
+        g_assert_cmphex(rd(qts, values[i].off), ==, values[i].value);
+    }
+    /* the UART's branch follows its vote */
+    wr(qts, SM8250_BRANCH_VOTE_1, 0);
+    g_assert_cmphex(rd(qts, SM8250_UART_CBCR), ==, CLK_OFF);
+    wr(qts, SM8250_BRANCH_VOTE_1, SM8250_UART_VOTE);
+    g_assert_cmphex(rd(qts, SM8250_UART_CBCR), ==, 0);
+    qtest_quit(qts);
+}
+
+/* clk_trion_pll_enable: FSM votes, else OPMODE RUN at +0x38 */
+static void test_sm8250_lucid_pll(void)
+{
+    QTestState *qts = qtest_init(SM8250_MACHINE);
+
+    /* GPLL4, in FSM mode, runs once voted (bit 4) */
+    g_assert_cmphex(rd(qts, GPLL4) & PLL_ON, ==, 0);
+    wr(qts, SM8250_PLL_VOTE, (1u << 0) | (1u << 4));
+    g_assert_cmphex(rd(qts, GPLL4) & PLL_ON, ==, PLL_ON);
+    wr(qts, SM8250_PLL_VOTE, 1u << 0);
+    g_assert_cmphex(rd(qts, GPLL4) & PLL_ON, ==, 0);
+
+    /* manual mode: RESET_N and OPMODE RUN; +0x2c is only storage here */
+    wr(qts, GPLL4, PLL_RESET_N);
+    g_assert_cmphex(rd(qts, GPLL4), ==, PLL_RESET_N);
+    wr(qts, GPLL4 + 0x2c, 1);
+    g_assert_cmphex(rd(qts, GPLL4) & PLL_ON, ==, 0);
+    wr(qts, GPLL4 + LUCID_OPMODE, 1);
+    g_assert_cmphex(rd(qts, GPLL4), ==, PLL_RESET_N | PLL_ON);
+    wr(qts, GPLL4 + LUCID_OPMODE, 0);
+    g_assert_cmphex(rd(qts, GPLL4), ==, PLL_RESET_N);
+    qtest_quit(qts);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -303,6 +388,11 @@ int main(int argc, char **argv)
     qtest_add_func("/qcom-gcc/gdsc", test_gdsc);
     qtest_add_func("/qcom-gcc/storage", test_storage);
     qtest_add_func("/qcom-gcc/reset", test_reset);
+    if (qtest_has_machine("rb5")) {
+        qtest_add_func("/qcom-gcc/sm8250/boot-values",
+                       test_sm8250_boot_values);
+        qtest_add_func("/qcom-gcc/sm8250/lucid-pll", test_sm8250_lucid_pll);
+    }
 
     return g_test_run();
 }

@@ -21,18 +21,10 @@
 
 #include "qemu/osdep.h"
 #include "libqtest.h"
+#include "qcom-scm-calls.h"
 #include "qcom-xpu-regs.h"
 #include "qobject/qdict.h"
 #include <libfdt.h>
-
-/* The mailbox of guest/baremetal/scm-calls.c */
-#define MBOX            0x80100000ULL
-#define MAGIC           0x53434d2d43414c4cULL
-#define MB_NCALLS       (MBOX + 0x08)
-#define MB_REQ          (MBOX + 0x10)
-#define MB_ACK          (MBOX + 0x18)
-#define MB_CALL(i)      (MBOX + 0x100 + 0x80 * (i))
-#define MAX_CALLS       128
 
 /* Memory for the lists (written by the test: memory has them) */
 #define DATA            0x80110000ULL
@@ -71,11 +63,6 @@
 #define EINVAL_ADDR     (-3)
 #define SCM_ENOMEM      (-5)
 
-typedef struct Call {
-    uint64_t x[6];
-    uint64_t copy_src, copy_dst, copy_len;
-    uint64_t out[4];
-} Call;
 
 typedef struct Xpu {
     unsigned ngroups;
@@ -83,51 +70,11 @@ typedef struct Xpu {
     uint32_t g[256][7];
 } Xpu;
 
-static uint64_t req;
-
 static QTestState *boot(const char *extra)
 {
-    QTestState *qts;
-
-    qts = qtest_initf("-M db845c -smp 1 -accel tcg -S %s "
-                      "-kernel %s/baremetal/scm-calls.elf", extra,
-                      g_getenv("QMS_GUEST_DIR"));
-    qtest_writeq(qts, MBOX, MAGIC);
-    req = 0;
-    qtest_qmp_assert_success(qts, "{'execute': 'cont'}");
-    return qts;
+    return scm_calls_boot("db845c", extra);
 }
 
-/* Have the program issue the calls; their answers land in out[]. */
-static void run(QTestState *qts, Call *calls, unsigned n)
-{
-    g_assert_cmpuint(n, <=, MAX_CALLS);
-    for (unsigned i = 0; i < n; i++) {
-        uint64_t c = MB_CALL(i);
-
-        for (int r = 0; r < 6; r++) {
-            qtest_writeq(qts, c + 8 * r, calls[i].x[r]);
-        }
-        qtest_writeq(qts, c + 0x30, calls[i].copy_src);
-        qtest_writeq(qts, c + 0x38, calls[i].copy_dst);
-        qtest_writeq(qts, c + 0x40, calls[i].copy_len);
-        for (int r = 0; r < 4; r++) {
-            qtest_writeq(qts, c + 0x50 + 8 * r, 0xbad0bad0bad0bad0ULL);
-        }
-    }
-    qtest_writeq(qts, MB_NCALLS, n);
-    qtest_writeq(qts, MB_REQ, ++req);
-    /* The program acknowledges the request when done: 10 s at most */
-    for (int i = 0; qtest_readq(qts, MB_ACK) != req; i++) {
-        g_assert_cmpint(i, <, 10000);
-        g_usleep(1000);
-    }
-    for (unsigned i = 0; i < n; i++) {
-        for (int r = 0; r < 4; r++) {
-            calls[i].out[r] = qtest_readq(qts, MB_CALL(i) + 0x50 + 8 * r);
-        }
-    }
-}
 
 static void xpu_snap(QTestState *qts, Xpu *x)
 {
@@ -258,7 +205,7 @@ static void assert_refused(QTestState *qts, const char *what, Call c,
 
     g_test_message("refused: %s", what);
     xpu_snap(qts, before);
-    run(qts, &c, 1);
+    scm_calls_run(qts, &c, 1);
     xpu_snap(qts, after);
     g_assert_cmphex(c.out[0], ==, (uint64_t)status);
     g_assert_cmphex(c.out[1], ==, 0);
@@ -316,7 +263,7 @@ static void test_calls(void)
     c[n + 2].x[0] = 0xc5000001;                     /* hypervisor */
     c[n + 3].x[0] = 0x84000000;                     /* PSCI_VERSION */
     c[n + 4].x[0] = 0x0000000000000001ULL;          /* no owner (resume) */
-    run(qts, c, n + 5);
+    scm_calls_run(qts, c, n + 5);
 
     for (unsigned i = 0; i < n; i++) {
         g_test_message("call %u: x0 0x%" PRIx64 " x1 0x%" PRIx64, i,
@@ -346,7 +293,7 @@ static void test_assign_good(void)
 
     /* HLOS -> MSS: the neighbours keep HLOS */
     c = assign1(qts, 0, R, 0x2000, VMID_HLOS, VMID_MSS, 6);
-    run(qts, &c, 1);
+    scm_calls_run(qts, &c, 1);
     assert_answer(&c, OK, 0);
     assert_perm(qts, R, MSS, MSS);
     assert_perm(qts, R + 0x1000, MSS, MSS);
@@ -355,24 +302,24 @@ static void test_assign_good(void)
 
     /* MSS -> HLOS (read, write, execute) */
     c = assign1(qts, 1, R, 0x2000, VMID_MSS, VMID_HLOS, 7);
-    run(qts, &c, 1);
+    scm_calls_run(qts, &c, 1);
     assert_answer(&c, OK, 0);
     assert_perm(qts, R, HLOS, HLOS);
 
     /* HLOS -> HLOS + MSS -> MSS (the driver's MPSS load) */
     c = assign_at(qts, SLOT(2), SLOT(2), &r2, 1, &hlos, 1, share, 2);
-    run(qts, &c, 1);
+    scm_calls_run(qts, &c, 1);
     assert_answer(&c, OK, 0);
     assert_perm(qts, R + 0x1000, HLOS | MSS, HLOS | MSS);
     c = assign_at(qts, SLOT(3), SLOT(3), &r2, 1, both, 2, &mss, 1);
-    run(qts, &c, 1);
+    scm_calls_run(qts, &c, 1);
     assert_answer(&c, OK, 0);
     assert_perm(qts, R, MSS, MSS);
 
     /* Read-only for a destination; two ranges in one call */
     c = assign_at(qts, SLOT(4), SLOT(4), two, 2, &hlos, 1,
                   &(const Dest){ VMID_MSS, 4 }, 1);
-    run(qts, &c, 1);
+    scm_calls_run(qts, &c, 1);
     assert_answer(&c, OK, 0);
     assert_perm(qts, R + 0x10000, MSS, 0);
     assert_perm(qts, R + 0x22000, MSS, 0);
@@ -538,7 +485,7 @@ static void test_assign_bad(void)
 
     /* Give R + 0x40000 to the modem: now HLOS may not read it */
     c = assign1(qts, 0, R + 0x40000, 0x1000, VMID_HLOS, VMID_MSS, 6);
-    run(qts, &c, 1);
+    scm_calls_run(qts, &c, 1);
     assert_answer(&c, OK, 0);
     assert_refused(qts, "range owned partly by HLOS, partly by MSS",
                    assign1(qts, 0, R + 0x3f000, 0x2000, VMID_HLOS, VMID_MSS,
@@ -600,7 +547,7 @@ static void test_assign_groups_run_out(void)
     assert_perm(qts, R, HLOS, HLOS);
 
     c = assign1(qts, 1, R, 0x1000, VMID_HLOS, VMID_MSS, 6);
-    run(qts, &c, 1);
+    scm_calls_run(qts, &c, 1);
     assert_answer(&c, OK, 0);
     assert_perm(qts, R, MSS, MSS);
     /* one group left: the next split cannot be made */
@@ -648,7 +595,7 @@ static void run_cached_lists(QTestState *qts, bool coherent)
     c.copy_dst = CACHED;
     c.copy_len = 0x200;
     if (coherent) {
-        run(qts, &c, 1);
+        scm_calls_run(qts, &c, 1);
         assert_answer(&c, OK, 0);
         assert_perm(qts, R, MSS, MSS);
     } else {
@@ -658,7 +605,7 @@ static void run_cached_lists(QTestState *qts, bool coherent)
     }
     /* Lists in memory are the same in both views */
     c = assign1(qts, 1, R + 0x1000, 0x1000, VMID_HLOS, VMID_MSS, 6);
-    run(qts, &c, 1);
+    scm_calls_run(qts, &c, 1);
     assert_answer(&c, OK, 0);
     assert_perm(qts, R + 0x1000, MSS, MSS);
 }

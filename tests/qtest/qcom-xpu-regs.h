@@ -1,5 +1,6 @@
 /*
- * The db845c XPU's registers, as the qtests reach them
+ * The XPU's registers, as the qtests reach them (at the same place on
+ * db845c and rb5)
  * (docs/devel/qcom-xpu.rst has their meaning).
  *
  * Copyright (c) 2026 The qcom-mss-sim authors

@@ -15,6 +15,9 @@
  *
  * QEMU interface:
  *  + arm_scan_cacheable_mapping() for boards and device models
+ *  + arm_scan_translate(): the same tables read forwards, for firmware
+ *    models that follow the guest's pointers (QEMU's debug walk goes
+ *    through the XPU and the cache model's regions, which it cannot)
  */
 
 #ifndef HW_ARM_ARM_MAPPING_SCAN_H
@@ -46,5 +49,13 @@ typedef struct ArmScanRam {
  */
 bool arm_scan_cacheable_mapping(ARMCPU *cpu, const ArmScanRam *ram,
                                 hwaddr start, hwaddr end, GString *why);
+
+/*
+ * The physical address @cpu's EL1&0 stage 1 tables give @va (the VA
+ * itself with the MMU off), reading the tables from @ram; false if
+ * they do not map it.
+ */
+bool arm_scan_translate(ARMCPU *cpu, const ArmScanRam *ram, uint64_t va,
+                        hwaddr *pa);
 
 #endif /* HW_ARM_ARM_MAPPING_SCAN_H */

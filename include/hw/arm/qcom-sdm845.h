@@ -13,21 +13,16 @@
  * logged (LOG_UNIMP), reads zero and is otherwise ignored.
  *
  * QEMU interface:
- *  + QOM property "ram": link to the DRAM MemoryRegion, mapped at
- *    SDM845_DRAM (its size is the DRAM's size, 1..8 GiB)
- *  + QOM property "num-cpus" (1..8, default 8) and "cpu-type": the
- *    application CPUs, with SDM845's MPIDR affinities (Aff1 = core) and
- *    the architected timer and GIC maintenance interrupts on SDM845's
- *    PPIs; Linux runs at EL1, PSCI and the secure firmware are emulated
- *  + QOM properties "xpu" and "dcache" (both default true): the XPU memory
- *    firewall in front of DRAM (hw/misc/qcom-xpu.c, child "dram-xpu")
- *    and the CPUs' data cache model (hw/misc/cpu-dcache.c, child
- *    "cpu-dcache"); off, the CPUs and the masters reach DRAM directly
+ *  + the application processor subsystem (include/hw/arm/qcom-apss.h,
+ *    field "apss"): QOM properties "ram" (DRAM at SDM845_DRAM, 1..8 GiB),
+ *    "num-cpus" (1..8, default 8), "cpu-type", "xpu" and "dcache"
+ *    (default true); children "cpu[N]", "gic", "dram-xpu", "cpu-dcache"
+ *    and "scm"; the architected timer and GIC maintenance interrupts on
+ *    SDM845's PPIs
  *  + the platform the supplier chains of the modem and the console need:
  *    children "gcc" (global clock controller), "tlmm" (pins), "pdc"
  *    (wake-up interrupts), "aoss-qmp" (the AOP's message channel, rung by
  *    "apss-shared" bit 0) and "timer" (the memory-mapped generic timer)
- *  + child "scm": the secure firmware's SiP calls, answered for every CPU
  *  + child "mss": the modem subsystem (hw/remoteproc/qcom-q6v5-mss.c),
  *    reading memory through the SoC bus as the MSS master; its reset
  *    inputs come from children "aoss-reset" and "pdc-reset", its
@@ -38,25 +33,20 @@
  *  + the QUPv3 wrappers ("qup[0]", "qup[1]") and the debug UART (child
  *    "uart9", GENI serial engine 1 of wrapper 1, the DragonBoard 845c's
  *    console) on serial_hd(0); the other serial engines are unmodelled
- *  + qcom_sdm845_xpu(): the XPU, or NULL with "xpu" off
  */
 
 #ifndef HW_ARM_QCOM_SDM845_H
 #define HW_ARM_QCOM_SDM845_H
 
-#include "hw/arm/boot.h"
-#include "hw/intc/arm_gicv3_common.h"
-#include "hw/misc/cpu-dcache.h"
+#include "hw/arm/qcom-apss.h"
 #include "hw/misc/qcom-aoss-reset.h"
 #include "hw/misc/qcom-apcs-ipc.h"
 #include "hw/misc/qcom-cmd-db.h"
 #include "hw/misc/qcom-pdc-reset.h"
 #include "hw/misc/qcom-qupv3.h"
 #include "hw/misc/qcom-rpmh-rsc.h"
-#include "hw/misc/qcom-scm.h"
 #include "hw/misc/qcom-smem.h"
 #include "hw/misc/qcom-tcsr-mutex.h"
-#include "hw/misc/qcom-xpu.h"
 #include "hw/char/qcom-geni-uart.h"
 #include "hw/intc/qcom-pdc.h"
 #include "hw/misc/qcom-aoss-qmp.h"
@@ -64,9 +54,7 @@
 #include "hw/misc/qcom-tlmm.h"
 #include "hw/timer/arm-generic-timer-mmio.h"
 #include "hw/remoteproc/qcom-q6v5-mss.h"
-#include "qemu/notify.h"
 #include "qom/object.h"
-#include "target/arm/cpu.h"
 
 #define TYPE_QCOM_SDM845 "qcom-sdm845"
 OBJECT_DECLARE_SIMPLE_TYPE(QcomSdm845State, QCOM_SDM845)
@@ -120,7 +108,7 @@ enum QcomSdm845Irq {
     SDM845_NUM_IRQS,
 };
 
-#define SDM845_MAX_CPUS 8
+#define SDM845_MAX_CPUS QCOM_APSS_MAX_CPUS
 #define SDM845_NUM_QUPS 2
 #define SDM845_NUM_SPIS 960
 
@@ -146,16 +134,12 @@ enum QcomSdm845Irq {
 struct QcomSdm845State {
     DeviceState parent_obj;
 
-    ARMCPU cpu[SDM845_MAX_CPUS];
-    GICv3State gic;
-    CpuDcacheState dcache;
-    QcomXpuState xpu;
+    QcomApss apss;
     ArmGenericTimerMmioState timer;
     QcomGccState gcc;
     QcomTlmmState tlmm;
     QcomPdcState pdc;
     QcomAossQmpState aoss_qmp;
-    QcomScmState scm;
     QcomTcsrMutexState tcsr_mutex;
     QcomSmemState smem;
     QcomApcsIpcState apss_shared;
@@ -166,24 +150,9 @@ struct QcomSdm845State {
     QcomQ6v5MssState mss;
     QcomQupv3State qup[SDM845_NUM_QUPS];
     QcomGeniUartState uart9;
-
-    MemoryRegion dram_bus;      /* DRAM as the masters reach it */
-    MemoryRegion soc_bus;       /* what masters other than the CPUs see */
-    MemoryRegion dram_alias;
-    Notifier xpu_change;
-
-    /* properties */
-    MemoryRegion *ram;
-    uint32_t num_cpus;
-    char *cpu_type;
-    bool xpu_enabled;
-    bool dcache_enabled;
 };
 
 extern const MemMapEntry qcom_sdm845_memmap[SDM845_NUM_BLOCKS];
 extern const int qcom_sdm845_irqmap[SDM845_NUM_IRQS];
-
-/* The XPU and the cache model, NULL where the SoC has none. */
-QcomXpuState *qcom_sdm845_xpu(QcomSdm845State *s);
 
 #endif /* HW_ARM_QCOM_SDM845_H */

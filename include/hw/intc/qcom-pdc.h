@@ -35,6 +35,11 @@ OBJECT_DECLARE_SIMPLE_TYPE(QcomPdcState, QCOM_PDC)
 #define QCOM_PDC_SIZE 0x30000
 #define QCOM_PDC_MAX_PINS 256
 
+/* count pins from pin on, to the GIC SPIs from spi on (qcom,pdc-ranges) */
+typedef struct QcomPdcRange {
+    uint32_t pin, spi, count;
+} QcomPdcRange;
+
 struct QcomPdcState {
     SysBusDevice parent_obj;
 

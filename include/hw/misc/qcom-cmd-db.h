@@ -10,12 +10,15 @@
  * reserved-memory node) reads it, and clients such as rpmhpd look up the
  * RPMh address of "cx.lvl" and its auxiliary data, the voltage levels
  * (vlvl) of the rail's ARC indexed by hardware level (hlvl). This device
- * writes the table at every reset, through the SoC bus: one ARC slave
- * (slave id 3) with the rails of SDM845's rpmhpd, cx.lvl, mx.lvl,
- * ebi.lvl, gfx.lvl, lcx.lvl, lmx.lvl and mss.lvl, at addresses 0x30000
- * + 0x10 * n. Layout: docs/devel/qcom-rpmh.rst.
+ * writes the table at every reset, through the SoC bus: an ARC slave
+ * (slave id 3) with the rails of the SoC's rpmhpd and the XO, a VRM
+ * slave with the clock buffers of its rpmhcc and a BCM slave with the
+ * bus clock managers of its interconnects. Layout and the tables:
+ * docs/devel/qcom-rpmh.rst.
  *
  * QEMU interface:
+ *  + QOM type per SoC, whose table it writes: TYPE_QCOM_CMD_DB_SDM845,
+ *    TYPE_QCOM_CMD_DB_SM8250
  *  + no MMIO: the table is in the RAM behind "memory"
  *  + QOM property "memory": link to the MemoryRegion of the SoC bus
  *    (address 0 at physical address 0)
@@ -35,7 +38,10 @@
 #include "qom/object.h"
 
 #define TYPE_QCOM_CMD_DB "qcom-cmd-db"
-OBJECT_DECLARE_SIMPLE_TYPE(QcomCmdDbState, QCOM_CMD_DB)
+OBJECT_DECLARE_TYPE(QcomCmdDbState, QcomCmdDbClass, QCOM_CMD_DB)
+
+#define TYPE_QCOM_CMD_DB_SDM845 "qcom-cmd-db-sdm845"
+#define TYPE_QCOM_CMD_DB_SM8250 "qcom-cmd-db-sm8250"
 
 /* The layout (cmd-db.c, 6.1); all fields little-endian */
 #define QCOM_CMD_DB_VERSION         0x00    /* u32 */
@@ -66,6 +72,14 @@ OBJECT_DECLARE_SIMPLE_TYPE(QcomCmdDbState, QCOM_CMD_DB)
 #define QCOM_CMD_DB_SLV_VRM         4
 #define QCOM_CMD_DB_SLV_BCM         5
 #define QCOM_CMD_DB_MIN_SIZE        0x1000
+
+typedef struct QcomCmdDbTable QcomCmdDbTable;
+
+struct QcomCmdDbClass {
+    SysBusDeviceClass parent_class;
+
+    const QcomCmdDbTable *table;    /* the SoC's resources */
+};
 
 struct QcomCmdDbState {
     SysBusDevice parent_obj;

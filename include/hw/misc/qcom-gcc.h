@@ -17,7 +17,8 @@
  *    itself; ROOT_OFF (bit 31) reads 0, the root runs;
  *  - alpha PLL (MODE): LOCK_DET (bit 31) and ACTIVE (bit 30) read as the
  *    PLL runs: its vote bit in FSM mode (bit 20), else RESET_N with
- *    OPMODE (+0x2c) RUN;
+ *    OPMODE RUN, OPMODE at +0x2c (Fabia, SDM845) or +0x38 (Trion and
+ *    Lucid, SM8250);
  *  - GDSC (GDSCR, and CFG_GDSCR at +4): PWR_ON (bit 31) and
  *    POWER_UP_COMPLETE (CFG bit 16) read as SW_COLLAPSE (bit 0) is clear,
  *    POWER_DOWN_COMPLETE (CFG bit 15) as it is set.
@@ -25,7 +26,7 @@
  *
  * QEMU interface:
  *  + sysbus MMIO region 0: the registers (the desc's size)
- *  + QOM type per SoC, e.g. TYPE_QCOM_GCC_SDM845
+ *  + QOM type per SoC: TYPE_QCOM_GCC_SDM845, TYPE_QCOM_GCC_SM8250
  */
 
 #ifndef HW_MISC_QCOM_GCC_H
@@ -38,11 +39,13 @@
 OBJECT_DECLARE_TYPE(QcomGccState, QcomGccClass, QCOM_GCC)
 
 #define TYPE_QCOM_GCC_SDM845 "qcom-gcc-sdm845"
+#define TYPE_QCOM_GCC_SM8250 "qcom-gcc-sm8250"
 
 typedef enum QcomGccKind {
     QCOM_GCC_KIND_CBCR,
     QCOM_GCC_KIND_RCG,
-    QCOM_GCC_KIND_PLL,
+    QCOM_GCC_KIND_PLL,          /* Fabia: OPMODE at +0x2c */
+    QCOM_GCC_KIND_PLL_LUCID,    /* Trion, Lucid: OPMODE at +0x38 */
     QCOM_GCC_KIND_GDSC,
     QCOM_GCC_KIND_GDSC_CFG,
 } QcomGccKind;

@@ -7,8 +7,12 @@
  *
  * Answers the SMCCC SiP calls Linux's qcom_scm driver makes, as
  * Qualcomm's TrustZone and hypervisor would: the availability query,
- * setting the download mode, and the hypervisor's assign_mem, which moves
- * ownership of memory between VMIDs by programming the XPU. Other SiP
+ * setting the download mode (by call or through the TCSR register the
+ * secure io_readl/io_writel calls reach), the hypervisor's assign_mem,
+ * which moves ownership of memory between VMIDs by programming the XPU,
+ * and
+ * TrustZone's peripheral authentication service (PAS, qcom-scm-pas.c),
+ * which authenticates and starts the DSPs linked to it. Other SiP
  * calls answer SMCCC NOT_SUPPORTED (-1, LOG_UNIMP); calls of other owners
  * and SMC32 calls are left to QEMU, which answers the same. Bad arguments
  * answer QCOM_SCM_EINVAL_ARG (-2), QCOM_SCM_EINVAL_ADDR (-3) or
@@ -29,6 +33,10 @@
  *    what the CPUs see (their data cache, with hw/misc/cpu-dcache.c);
  *    with it, argument buffers must lie in DRAM (never device registers)
  *  + QOM property "ram-base": physical address of "ram"
+ *  + QOM property "dload-mode-addr": the TCSR download-mode register
+ *    (the DT's qcom,dload-mode), which io_readl/io_writel reach; 0: none
+ *  + QOM properties "dsp0".."dsp3": links to the qcom-dsp subsystems the
+ *    PAS service knows (by their "pas-id"); optional
  *  + qcom_scm_smccc(): an ARMSMCCCHandlerFn for the APPS CPUs
  */
 
@@ -39,11 +47,50 @@
 #include "exec/memory.h"
 #include "qom/object.h"
 #include "target/arm/cpu-qom.h"
+#include "hw/remoteproc/qcom-mdt-auth.h"
 
 #define TYPE_QCOM_SCM "qcom-scm"
 OBJECT_DECLARE_SIMPLE_TYPE(QcomScmState, QCOM_SCM)
 
 typedef struct QcomXpuState QcomXpuState;
+typedef struct QcomDspState QcomDspState;
+
+#define QCOM_SCM_MAX_PAS 4
+
+/* SCM status values (drivers/firmware/qcom/qcom_scm.h) */
+#define QCOM_SCM_OK             0
+#define QCOM_SCM_ERROR          (-1)
+#define QCOM_SCM_EINVAL_ARG     (-2)
+#define QCOM_SCM_EINVAL_ADDR    (-3)
+#define QCOM_SCM_ENOMEM         (-5)
+
+/* What TrustZone's PAS service holds for one peripheral */
+typedef enum QcomScmPasPhase {
+    QCOM_SCM_PAS_IDLE,          /* nothing, or shut down */
+    QCOM_SCM_PAS_INIT,          /* metadata authenticated */
+    QCOM_SCM_PAS_RUNNING,       /* authenticated, out of reset */
+    QCOM_SCM_PAS_PHASE_NUM
+} QcomScmPasPhase;
+
+typedef struct QcomScmPas {
+    uint32_t phase;
+    uint64_t mem_base;          /* MEM_SETUP's region; size 0: none */
+    uint64_t mem_size;
+    uint64_t locked_base;       /* given to the DSP while running */
+    uint64_t locked_size;
+    uint32_t meta_len;
+    uint8_t *meta;              /* the authenticated metadata */
+    QcomMdtImage image;         /* derived from meta, not saved */
+} QcomScmPas;
+
+/* One call: x0's function id, the arguments (x2..x5, then the buffer) */
+typedef struct QcomScmCall {
+    uint64_t x0;
+    uint32_t fnid;
+    unsigned nargs;
+    uint64_t args[10];
+    char *caller;               /* the guest's return addresses, or NULL */
+} QcomScmCall;
 
 struct QcomScmState {
     DeviceState parent_obj;
@@ -51,6 +98,8 @@ struct QcomScmState {
     AddressSpace as;
     AddressSpace ram_as;        /* the CPUs' view, when dma_coherent */
     bool download_mode;
+    uint32_t dload_reg;         /* the TCSR download-mode register */
+    QcomScmPas pas[QCOM_SCM_MAX_PAS];
 
     /* properties */
     QcomXpuState *xpu;
@@ -58,9 +107,32 @@ struct QcomScmState {
     MemoryRegion *ram;
     uint64_t ram_base;
     bool dma_coherent;
+    uint64_t dload_mode_addr;
+    QcomDspState *dsp[QCOM_SCM_MAX_PAS];
 };
+
+extern const VMStateDescription vmstate_qcom_scm_pas;
 
 /* SMCCC handler: register with arm_set_smccc_handler(cpu, fn, scm). */
 bool qcom_scm_smccc(ARMCPU *cpu, void *opaque);
+
+/* For the services in their own files (qcom-scm-pas.c) */
+int64_t G_GNUC_PRINTF(3, 4) qcom_scm_refuse(const QcomScmCall *c,
+                                            int64_t status,
+                                            const char *fmt, ...);
+bool qcom_scm_in_memory(QcomScmState *s, uint64_t addr, uint64_t len);
+bool qcom_scm_read(QcomScmState *s, uint64_t addr, void *buf, uint64_t len);
+uint32_t qcom_scm_owners(QcomXpuState *x, uint64_t addr, uint64_t *next);
+
+/*
+ * PAS: is the call one of its own (only with a DSP linked: a firmware
+ * without peripherals to authenticate has no PAS service), answer it;
+ * reset; after migration
+ */
+bool qcom_scm_pas_handles(QcomScmState *s, uint32_t fnid, unsigned *nargs);
+int64_t qcom_scm_pas_call(QcomScmState *s, const QcomScmCall *c,
+                          uint64_t *result);
+void qcom_scm_pas_reset(QcomScmState *s);
+int qcom_scm_pas_post_load(QcomScmState *s);
 
 #endif /* HW_MISC_QCOM_SCM_H */

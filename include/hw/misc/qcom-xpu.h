@@ -176,6 +176,8 @@ struct QcomXpuState {
     QcomXpuGroup *groups;
 
     bool crash_pending;
+    char *cause;                /* qcom_xpu_set_cause(); transient */
+    char *caller;
     QcomXpuViolation hist[8];
     unsigned nhist;
 
@@ -201,6 +203,16 @@ struct QcomXpuState {
  */
 bool qcom_xpu_assign(QcomXpuState *s, hwaddr start, hwaddr size,
                      uint32_t rd_vmids, uint32_t wr_vmids, Error **errp);
+
+/*
+ * Why the permissions are changing, while a firmware model changes them
+ * (NULL: no longer): violation and hazard reports print it ("cause")
+ * with the guest's return addresses at the call ("caller", may be NULL),
+ * so that a finding names the remote processor, the boot path and the
+ * kernel routine. The strings are copied.
+ */
+void qcom_xpu_set_cause(QcomXpuState *s, const char *cause,
+                        const char *caller);
 
 /* Would an access of master to addr (absolute) pass? */
 bool qcom_xpu_allows(QcomXpuState *s, hwaddr addr, QcomMaster master,

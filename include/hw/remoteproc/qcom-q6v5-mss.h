@@ -54,6 +54,8 @@
 #include "exec/memory.h"
 #include "qemu/timer.h"
 #include "qom/object.h"
+#include "hw/remoteproc/qcom-mdt-auth.h"
+#include "hw/remoteproc/qcom-q6v5-remote.h"
 
 #define TYPE_QCOM_Q6V5_MSS "qcom-q6v5-mss"
 OBJECT_DECLARE_SIMPLE_TYPE(QcomQ6v5MssState, QCOM_Q6V5_MSS)
@@ -82,21 +84,8 @@ typedef struct QcomSmemState QcomSmemState;
 #define QCOM_RMB_ERR_BAD_COMMAND    (-5)    /* command out of sequence */
 #define QCOM_RMB_ERR_BAD_LENGTH     (-6)    /* code length/segment layout */
 
-/* The modem's SMP2P item (smp2p.c) and the bits of "slave-kernel" */
-#define QCOM_SMP2P_MAGIC            0x504d5324  /* "$SMP" */
-#define QCOM_SMP2P_MAX_VERSION      2
-#define QCOM_SMP2P_ITEM_SIZE        340
-#define QCOM_SMP2P_MAX_ENTRIES      16
-#define QCOM_SMP2P_ENTRY_NAME       16
-#define QCOM_SMP2P_ENTRIES          20          /* offset of entry 0 */
-#define QCOM_SMP2P_ENTRY_SIZE       20          /* name, u32 value */
-#define QCOM_SMP2P_PID_APPS         0
+/* The modem's SMP2P processor id */
 #define QCOM_SMP2P_PID_MSS          1
-#define QCOM_MSS_SMP2P_FATAL        0
-#define QCOM_MSS_SMP2P_READY        1
-#define QCOM_MSS_SMP2P_HANDOVER     2
-#define QCOM_MSS_SMP2P_STOP_ACK     3
-#define QCOM_MSS_CRASH_REASON_SIZE  256
 
 /* Limits of the images the PBL and the MBA accept */
 #define QCOM_MSS_MAX_PHDRS 256
@@ -126,15 +115,6 @@ typedef enum QcomMssPhase {
     QCOM_MSS_CRASHED,       /* fatal error or watchdog bite reported */
     QCOM_MSS_PHASE_NUM
 } QcomMssPhase;
-
-/* A loadable segment of the authenticated metadata (derived, not saved) */
-typedef struct QcomMssSegment {
-    uint32_t index;         /* phdr index */
-    uint32_t paddr;
-    uint32_t filesz;
-    uint32_t memsz;
-    uint8_t digest[32];
-} QcomMssSegment;
 
 struct QcomQ6v5MssState {
     SysBusDevice parent_obj;
@@ -168,9 +148,7 @@ struct QcomQ6v5MssState {
     /* the running modem */
     qemu_irq smp2p_irq;
     qemu_irq wdog_irq;
-    uint32_t smp2p_value;   /* our "slave-kernel" entry */
-    uint8_t smp2p_version;  /* our item's version */
-    uint8_t smp2p_apps_version;     /* the APPS item's, last seen */
+    QcomQ6v5Remote remote;  /* SMP2P and crash reason */
 
     /* reset inputs */
     bool mss_restart;
@@ -183,11 +161,8 @@ struct QcomQ6v5MssState {
     uint32_t code_done;     /* bytes of segments checked */
     uint32_t seg_next;      /* next segment to check */
 
-    /* derived from meta */
-    QcomMssSegment *segs;
-    uint32_t nsegs;
-    uint32_t code_total;
-    uint32_t min_paddr;
+    /* derived from meta (not saved) */
+    QcomMdtImage image;
 
     /* properties */
     MemoryRegion *dma_mr;
