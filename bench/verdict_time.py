@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Wall time of one verdict: scripts/check-kernel --kernel-tree on the
-stock and the clean-only kernel with their DragonBoard 845c DTB (reading
-the DT, firmware and initramfs generation, boot, modem start, stop and
-start, report), against the baseline of the same kernel and DT booting
-to the init and powering off with no modem firmware (the init's modem
-steps then fail at once). Rounds are interleaved; medians and ratios.
-The goal is a verdict in under 2 seconds on the 2-core development VM.
+stock and the clean-only kernel with their board's DTB (reading the DT,
+firmware and initramfs generation, boot, every remoteproc's start, stop
+and start, report), against the baseline of the same kernel and DT
+booting to the init and powering off with no firmware (the init skips
+the remoteprocs). Rounds are interleaved; medians and ratios. The goal
+is a verdict in under 2 seconds on the 2-core development VM (db845c:
+one modem; rb5: the ADSP and the CDSP, each booted at registration and
+then stopped, started, stopped and started).
 
-    python3 bench/verdict_time.py [--runs N]
+    python3 bench/verdict_time.py [--runs N] [--board db845c|rb5]
 """
 
 import argparse
@@ -22,18 +24,22 @@ from benchlib import qms
 CHECK = os.path.join(qms.TOP, "scripts", "check-kernel")
 
 
-def verdict(variant, want):
-    p = subprocess.run([CHECK, "--kernel-tree", os.path.join(qms.GUEST, "linux-" + variant)],
+DTBS = {"db845c": "sdm845-db845c.dtb", "rb5": "qrb5165-rb5.dtb"}
+
+
+def verdict(board, variant, want):
+    p = subprocess.run([CHECK, "--board", board,
+                        "--kernel-tree", os.path.join(qms.GUEST, "linux-" + variant)],
                        capture_output=True, text=True)
     return p.returncode == want, p.stdout
 
 
-def boot_only():
+def boot_only(board):
     initrd = qms.make_initramfs()
     dtb = os.path.join(qms.GUEST, "linux-stock", "arch", "arm64", "boot", "dts", "qcom",
-                       "sdm845-db845c.dtb")
+                       DTBS[board])
     try:
-        r = qms.run_qemu(["-M", "db845c", "-dtb", dtb] + qms.kernel_args(initrd=initrd))
+        r = qms.run_qemu(["-M", board, "-dtb", dtb] + qms.kernel_args(initrd=initrd))
     finally:
         os.unlink(initrd)
     return r.returncode == 0, r.output[-2000:]
@@ -42,11 +48,13 @@ def boot_only():
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
-    runs = ap.parse_args().runs
+    ap.add_argument("--board", choices=sorted(DTBS), default="db845c")
+    args = ap.parse_args()
+    runs, board = args.runs, args.board
     configs = {
-        "boot-only": boot_only,
-        "verdict-stock": lambda: verdict("stock", 0),
-        "verdict-clean-only": lambda: verdict("clean-only", 1),
+        "boot-only": lambda: boot_only(board),
+        "verdict-stock": lambda: verdict(board, "stock", 0),
+        "verdict-clean-only": lambda: verdict(board, "clean-only", 1),
     }
     wall = {c: [] for c in configs}
     for _ in range(runs):

@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +20,7 @@
 #include <sys/reboot.h>
 #include <sys/stat.h>
 #include <sys/utsname.h>
+#include <time.h>
 #include <unistd.h>
 
 #define MIN(a, b) ((a) < (b) ? (a) : (b))
@@ -207,18 +209,20 @@ static void report_console(void)
 }
 
 /*
- * One step of the modem's life: "qms: step N ACTION" before the write,
- * so a finding the machine reports during the write is attributed to it,
- * then "qms: result N ACTION ok|errno-N STATE". Writing the state
- * attribute is synchronous: rproc_boot() returns once the driver saw
- * the modem come up (or gave up), rproc_shutdown() once it stopped.
+ * One step of a remoteproc's life: "qms: step N NAME ACTION" before the
+ * write, so a finding the machine reports during the write is attributed
+ * to it, then "qms: result N NAME ACTION ok|errno-N STATE". Writing the
+ * state attribute is synchronous: rproc_boot() returns once the driver
+ * saw the remote processor come up (or gave up), rproc_shutdown() once
+ * it stopped. N counts the steps of all remoteprocs.
  */
-static int modem_step(const char *dir, int n, const char *action)
+static int rproc_step(const char *dir, const char *name, int n,
+                      const char *action)
 {
     char path[512], state[64], res[32] = "ok";
     int fd, err = 0;
 
-    report("step", "%d %s", n, action);
+    report("step", "%d %s %s", n, name, action);
     snprintf(path, sizeof(path), "%s/state", dir);
     fd = open(path, O_WRONLY);
     if (fd < 0 || write(fd, action, strlen(action)) < 0) {
@@ -230,67 +234,231 @@ static int modem_step(const char *dir, int n, const char *action)
     read_attr(dir, "state", state, sizeof(state));
     if (err) {
         snprintf(res, sizeof(res), "errno-%d", err);
-        report("error", "step %d %s: %s", n, action, strerror(err));
+        report("error", "step %d %s %s: %s", n, name, action, strerror(err));
     }
-    report("result", "%d %s %s %s", n, action, res, state);
+    report("result", "%d %s %s %s %s", n, name, action, res, state);
     return err;
 }
 
+#define MAX_RPROCS          32
+/* How long the init waits for the kernel's own boot of a remoteproc */
+#define AUTO_BOOT_WAIT_MS   10000
+
+typedef struct Rproc {
+    char dir[300];              /* /sys/class/remoteproc/remoteprocN */
+    char name[128];             /* its name attribute */
+    char fw[256];               /* its firmware attribute */
+    char driver[128];           /* the driver of its device */
+    bool has_fw;                /* /lib/firmware has fw */
+    bool auto_boot;             /* the kernel boots it at registration */
+} Rproc;
+
 /*
- * The modem: "qms: rproc RPROC NAME FIRMWARE STATE DRIVER" for each
- * remoteproc, then start, stop and start again the one the Q6v5 MSS
- * driver registered. "qms: modem-count" says how many there are (the
- * runner wants 1), "qms: driver qcom-q6v5-mss present|absent" whether
- * the kernel has the driver at all.
+ * The drivers that boot their remoteprocs themselves when they register
+ * them (rproc->auto_boot: qcom_q6v5_pas's adsp_data for SM8250's ADSP,
+ * CDSP and SLPI, in 6.1 as in 6.12), so that the firmware loader's work
+ * and the init's first write would race; the modem's (qcom-q6v5-mss)
+ * does not.
  */
-static void run_modem(void)
+static const char *const auto_boot_drivers[] = { "qcom_q6v5_pas" };
+/* The remoteproc drivers of the boards, reported present or absent */
+static const char *const rproc_drivers[] = { "qcom-q6v5-mss", "qcom_q6v5_pas" };
+
+static long now_ms(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1000L + ts.tv_nsec / 1000000;
+}
+
+/*
+ * "qms: rproc RPROC NAME FIRMWARE STATE DRIVER NODE" for the remoteproc
+ * at dir (NODE: its device's DT node, "?" without one), then the
+ * suppliers of its device
+ */
+static void rproc_scan(const char *top, const char *id, Rproc *r)
+{
+    char path[PATH_MAX], link[PATH_MAX] = "?", node[PATH_MAX] = "?";
+    char state[64], fwpath[300];
+    const char *dtbase = "/sys/firmware/devicetree/base";
+    const char *nodepath = node;
+
+    snprintf(r->dir, sizeof(r->dir), "%s/%s", top, id);
+    read_attr(r->dir, "name", r->name, sizeof(r->name));
+    if (!r->name[0]) {
+        snprintf(r->name, sizeof(r->name), "%s", id);
+    }
+    read_attr(r->dir, "firmware", r->fw, sizeof(r->fw));
+    read_attr(r->dir, "state", state, sizeof(state));
+    snprintf(path, sizeof(path), "%s/device/driver", r->dir);
+    if (!realpath(path, link)) {
+        strcpy(link, "?");
+    }
+    snprintf(r->driver, sizeof(r->driver), "%s",
+             strrchr(link, '/') ? strrchr(link, '/') + 1 : link);
+    snprintf(path, sizeof(path), "%s/device/of_node", r->dir);
+    if (realpath(path, node) && !strncmp(node, dtbase, strlen(dtbase))) {
+        nodepath = node + strlen(dtbase);
+    } else {
+        strcpy(node, "?");
+    }
+    report("rproc", "%s %s %s %s %s %s", id, r->name, r->fw[0] ? r->fw : "?",
+           state, r->driver, nodepath);
+    snprintf(path, sizeof(path), "%s/device", r->dir);
+    report_suppliers(path);
+
+    snprintf(fwpath, sizeof(fwpath), "/lib/firmware/%s", r->fw);
+    r->has_fw = r->fw[0] && access(fwpath, R_OK) == 0;
+    for (unsigned i = 0; i < sizeof(auto_boot_drivers) /
+         sizeof(auto_boot_drivers[0]); i++) {
+        r->auto_boot |= !strcmp(r->driver, auto_boot_drivers[i]);
+    }
+}
+
+/* Does a record of the kernel's log (/dev/kmsg, from its start) hold needle? */
+static bool kmsg_has(const char *needle)
+{
+    int fd = open("/dev/kmsg", O_RDONLY | O_NONBLOCK);
+    char rec[8192];
+    bool found = false;
+    ssize_t n;
+
+    if (fd < 0) {
+        return false;
+    }
+    while (!found) {
+        n = read(fd, rec, sizeof(rec) - 1);
+        if (n < 0 && errno == EPIPE) {
+            continue;           /* overwritten while we read: go on */
+        }
+        if (n <= 0) {
+            break;
+        }
+        rec[n] = 0;
+        found = strstr(rec, needle) != NULL;
+    }
+    close(fd);
+    return found;
+}
+
+/*
+ * Wait for the boot that the kernel started itself: it holds the
+ * remoteproc's lock from its "powering up" line until it is done, so a
+ * write that takes the lock returns only then. "detach" is one that
+ * changes nothing here (rproc_detach() refuses, silently, a remoteproc
+ * it did not attach to).
+ */
+static void rproc_barrier(const Rproc *r)
+{
+    char path[sizeof(r->dir) + 8];
+    int fd;
+
+    snprintf(path, sizeof(path), "%.*s/state", (int)sizeof(r->dir) - 1, r->dir);
+    fd = open(path, O_WRONLY);
+    if (fd >= 0) {
+        if (write(fd, "detach", 6) < 0) {
+            /* EINVAL: as expected */
+        }
+        close(fd);
+    }
+}
+
+/*
+ * The kernel's own boot of the remoteprocs that boot at registration
+ * and have their firmware: for each, wait until it has left "offline",
+ * or its boot has begun ("remoteproc remoteprocN: powering up" in the
+ * kernel's log) and then ended (rproc_barrier()), at most
+ * AUTO_BOOT_WAIT_MS; then "qms: auto-boot NAME STATE MS", MS the time
+ * the init waited for it
+ */
+static void wait_auto_boot(Rproc *rp, int n)
+{
+    long start = now_ms();
+
+    for (int i = 0; i < n; i++) {
+        char state[64], needle[160];
+        const char *id = strrchr(rp[i].dir, '/') + 1;
+
+        if (!rp[i].auto_boot || !rp[i].has_fw) {
+            continue;
+        }
+        snprintf(needle, sizeof(needle), "remoteproc %s: powering up ", id);
+        for (;;) {
+            read_attr(rp[i].dir, "state", state, sizeof(state));
+            if (strcmp(state, "offline")) {
+                break;
+            }
+            if (kmsg_has(needle)) {
+                rproc_barrier(&rp[i]);
+                read_attr(rp[i].dir, "state", state, sizeof(state));
+                break;
+            }
+            if (now_ms() - start >= AUTO_BOOT_WAIT_MS) {
+                break;
+            }
+            usleep(10000);
+        }
+        report("auto-boot", "%s %s %ld", rp[i].name, state, now_ms() - start);
+    }
+}
+
+/*
+ * Every registered remoteproc, in /sys/class/remoteproc order: "qms:
+ * rproc ..." for each, "qms: rproc-count N", "qms: driver DRIVER
+ * present|absent" for the boards' remoteproc drivers; then, for each
+ * whose firmware /lib/firmware has, start, stop and start again (after
+ * a stop when the kernel booted it itself); "qms: skip NAME no-firmware
+ * FIRMWARE" for the others, which the runner gave no firmware because
+ * it does not model them.
+ */
+static void run_remoteprocs(void)
 {
     const char *top = "/sys/class/remoteproc";
     static const char *const steps[] = { "start", "stop", "start" };
-    struct dirent **rp;
-    int nrp = scandir(top, &rp, NULL, by_name);
-    int modems = 0;
-    char dir[512] = "";
+    static Rproc rp[MAX_RPROCS];
+    struct dirent **ent;
+    int nent = scandir(top, &ent, NULL, by_name);
+    int n = 0, step = 0;
 
-    for (int i = 0; i < nrp; i++) {
-        char d[300], name[128], fw[256], state[64], path[320];
-        char link[PATH_MAX] = "?";
-        const char *driver;
-
-        if (rp[i]->d_name[0] != '.') {
-            snprintf(d, sizeof(d), "%s/%s", top, rp[i]->d_name);
-            read_attr(d, "name", name, sizeof(name));
-            read_attr(d, "firmware", fw, sizeof(fw));
-            read_attr(d, "state", state, sizeof(state));
-            snprintf(path, sizeof(path), "%s/device/driver", d);
-            if (!realpath(path, link)) {
-                strcpy(link, "?");
-            }
-            driver = strrchr(link, '/') ? strrchr(link, '/') + 1 : link;
-            report("rproc", "%s %s %s %s %s", rp[i]->d_name, name, fw, state,
-                   driver);
-            if (!strcmp(driver, "qcom-q6v5-mss")) {
-                snprintf(dir, sizeof(dir), "%s", d);
-                modems++;
-                snprintf(path, sizeof(path), "%s/device", d);
-                report_suppliers(path);
-            }
+    for (int i = 0; i < nent; i++) {
+        if (ent[i]->d_name[0] != '.' && n < MAX_RPROCS) {
+            rproc_scan(top, ent[i]->d_name, &rp[n++]);
         }
-        free(rp[i]);
+        free(ent[i]);
     }
-    if (nrp >= 0) {
-        free(rp);
+    if (nent >= 0) {
+        free(ent);
     }
-    report("modem-count", "%d", modems);
-    report("driver", "qcom-q6v5-mss %s",
-           access("/sys/bus/platform/drivers/qcom-q6v5-mss", F_OK) ? "absent" :
-           "present");
-    if (modems != 1) {
-        return;
+    report("rproc-count", "%d", n);
+    for (unsigned i = 0; i < sizeof(rproc_drivers) / sizeof(rproc_drivers[0]);
+         i++) {
+        char path[128];
+
+        snprintf(path, sizeof(path), "/sys/bus/platform/drivers/%s",
+                 rproc_drivers[i]);
+        report("driver", "%s %s", rproc_drivers[i],
+               access(path, F_OK) ? "absent" : "present");
     }
-    for (unsigned i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
-        if (modem_step(dir, i + 1, steps[i])) {
-            break;
+    wait_auto_boot(rp, n);
+
+    for (int i = 0; i < n; i++) {
+        char state[64];
+
+        if (!rp[i].has_fw) {
+            report("skip", "%s no-firmware %s", rp[i].name,
+                   rp[i].fw[0] ? rp[i].fw : "?");
+            continue;
+        }
+        read_attr(rp[i].dir, "state", state, sizeof(state));
+        if (!strcmp(state, "running") &&
+            rproc_step(rp[i].dir, rp[i].name, ++step, "stop")) {
+            continue;
+        }
+        for (unsigned j = 0; j < sizeof(steps) / sizeof(steps[0]); j++) {
+            if (rproc_step(rp[i].dir, rp[i].name, ++step, steps[j])) {
+                break;
+            }
         }
     }
 }
@@ -318,7 +486,7 @@ int main(void)
     report_bound();
     report_deferred();
     report_console();
-    run_modem();
+    run_remoteprocs();
     report("done", "poweroff");
 
     sync();

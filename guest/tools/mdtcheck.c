@@ -1,14 +1,19 @@
 /*
- * mdtcheck: check emulated Qualcomm modem firmware as Linux 6.1 loads it
- * and as the emulated PBL/MBA authenticates it.
+ * mdtcheck: check emulated Qualcomm remote processor firmware as Linux
+ * 6.1 loads it and as the secure boot chain authenticates it.
  *
  * The modem image (modem.mdt + modem.bNN, or a non-split .mbn) goes
  * through the rules of drivers/soc/qcom/mdt_loader.c (mdt_header_valid,
  * qcom_mdt_read_metadata) and drivers/remoteproc/qcom_q6v5_mss.c
- * (q6v5_mpss_load), in the order the kernel applies them, then through
- * the hash checks of docs/devel/modem-firmware.rst. mba.mbn goes through
- * q6v5_load's size rule and the same ELF and hash checks. Each failure
- * names the rule; the first failure of a file ends its check.
+ * (q6v5_mpss_load); a DSP's image (--pas: NAME.mbn + NAME.bNN) through
+ * mdt_loader.c's qcom_mdt_pas_init and __qcom_mdt_load, as
+ * qcom_q6v5_pas calls them; mba.mbn through q6v5_load's size rule. The
+ * kernel's rules are written out here, in the order the kernel applies
+ * them. What the emulated MBA or TrustZone then checks (the hash
+ * segment, the digests) is not: it is the unit the device models use,
+ * hw/remoteproc/qcom-mdt-auth.c, built into this tool. Each failure
+ * names the rule (docs/devel/modem-firmware.rst); the first failure of
+ * a file ends its check.
  *
  * Exit status: 0 all good, 1 a rule failed, 2 bad usage.
  *
@@ -37,8 +42,24 @@ typedef struct Options {
     Region mpss;
     Region mba;
     uint64_t mdata_size;        /* metadata carve-out size, 0: none */
+    const MssfwPas *pas;        /* --pas: a DSP's image */
+    Region dsp;                 /* its carve-out */
     bool quiet;
 } Options;
+
+/*
+ * Where the kernel takes a segment's data from when it is not in the
+ * file it was given
+ */
+typedef enum SplitRule {
+    /* q6v5_mpss_load: a segment whose p_offset is past the file's end */
+    SPLIT_PER_SEGMENT,
+    /*
+     * __qcom_mdt_load: every segment, once any program header reaches
+     * past the file's end (qcom_mdt_bins_are_split)
+     */
+    SPLIT_ANY_BEYOND,
+} SplitRule;
 
 /* What a file check works on */
 typedef struct Check {
@@ -50,6 +71,15 @@ typedef struct Check {
     unsigned hash_idx;
 } Check;
 
+/* What an image is checked as */
+typedef struct Kind {
+    const char *what;           /* "modem", "adsp", ... for messages */
+    uint32_t image_id;
+    Region region;              /* where its segments must load */
+    const char *region_name;
+    SplitRule split;
+} Kind;
+
 static const char *prog = "mdtcheck";
 static const char err_wrong_size[] = "wrong size";
 
@@ -57,8 +87,11 @@ static void usage(FILE *f)
 {
     fprintf(f,
 "Usage: %s [OPTION]... [DIR]\n"
+"       %s --pas=NAME [--base=ADDR --size=SIZE] [--image=FILE] [DIR]\n"
 "Check DIR/mba.mbn and DIR/modem.mdt (+ modem.bNN) against the rules of\n"
-"Linux 6.1's mdt loader and qcom_q6v5_mss, and every SHA-256 digest.\n"
+"Linux 6.1's mdt loader and qcom_q6v5_mss, and every SHA-256 digest; with\n"
+"--pas, DIR/NAME.mbn (+ NAME.bNN) as qcom_q6v5_pas loads it and TrustZone\n"
+"authenticates it.\n"
 "\n"
 "  --modem=FILE        check this modem image (.mdt split or .mbn whole)\n"
 "  --mba=FILE          check this MBA image\n"
@@ -67,12 +100,17 @@ static void usage(FILE *f)
 "  --mba-base=ADDR     mba carve-out base (default 0x%08x)\n"
 "  --mba-size=SIZE     mba carve-out size (default 0x%08x)\n"
 "  --mdata-size=SIZE   metadata carve-out size (default: none, DMA buffer)\n"
+"  --pas=NAME          a DSP's image: adsp, cdsp or slpi\n"
+"  --base=ADDR         with --pas: the DSP's carve-out base (default: that\n"
+"                      of sm8250.dtsi)\n"
+"  --size=SIZE         with --pas: its size (default: sm8250.dtsi's)\n"
+"  --image=FILE        with --pas: check this file, not DIR/NAME.mbn\n"
 "  -q, --quiet         print failures only\n"
 "  -h, --help          show this help\n"
 "\n"
 "A failure prints \"FILE: FAIL RULE: details\" on stderr.\n"
 "Exit status: 0 good, 1 a rule failed, 2 bad usage.\n",
-            prog, MSSFW_DEFAULT_MPSS_BASE, MSSFW_DEFAULT_MPSS_SIZE,
+            prog, prog, MSSFW_DEFAULT_MPSS_BASE, MSSFW_DEFAULT_MPSS_SIZE,
             MSSFW_DEFAULT_MBA_BASE, MSSFW_DEFAULT_MBA_SIZE);
 }
 
@@ -171,7 +209,59 @@ static bool read_file(const char *path, size_t want_size, uint8_t **data,
     return true;
 }
 
-/* mdt_header_valid(), then what 6.1 assumes and the MBA requires */
+/*
+ * The rule an authentication failure breaks, from what the shared unit
+ * says (its messages are its interface to the models' traces; a message
+ * this table does not know falls back to its failure class)
+ */
+static const char *auth_rule(QcomMdtError err, const char *why)
+{
+    static const struct {
+        const char *prefix;
+        const char *rule;
+    } rules[] = {
+        { "not a 32-bit little-endian ELF", "elf-ident" },
+        { "e_machine is not EM_QDSP6", "elf-ident" },
+        { "e_phnum is not", "phnum-max" },
+        { "e_phoff", "e_phoff" },
+        { "no ELF magic", "elf-magic" },
+        { "phdr 0 is PT_LOAD", "phdr0-not-load" },
+        { "phdr 0 does not cover", "phdr0-covers-headers" },
+        { "no hash segment", "hash-segment-present" },
+        { "no loadable segment", "loadable-segment-present" },
+        { "a segment's p_filesz exceeds", "segment-filesz" },
+        { "a segment ends beyond", "segment-range" },
+        { "segments add up to", "segment-range" },
+        { "hash header", "hash-header" },
+        { "hash segment", "hash-header" },
+        { "hash table signature", "hash-signature" },
+        { "digest 0", "header-hash" },
+        { "a segment's SHA-256", "segment-hash" },
+    };
+
+    for (size_t i = 0; i < G_N_ELEMENTS(rules); i++) {
+        if (g_str_has_prefix(why, rules[i].prefix)) {
+            return rules[i].rule;
+        }
+    }
+    switch (err) {
+    case QCOM_MDT_BAD_ELF:
+        return "auth-bad-elf";
+    case QCOM_MDT_BAD_HASH_TABLE:
+        return "auth-bad-hash-table";
+    case QCOM_MDT_BAD_LENGTH:
+        return "auth-bad-length";
+    case QCOM_MDT_HASH_MISMATCH:
+        return "auth-hash-mismatch";
+    default:
+        return "auth";
+    }
+}
+
+/*
+ * mdt_header_valid(), then what 6.1 assumes (the program headers right
+ * after the ELF header) and qcom_mdt_read_metadata()'s own rules
+ */
 static bool check_elf_header(Check *ck)
 {
     const uint8_t *h = ck->data;
@@ -221,11 +311,6 @@ static bool check_elf_header(Check *ck)
         return fail(ck, "e_phoff", "e_phoff %u: Linux 6.1 reads the "
                     "program headers right after the 52-byte header", phoff);
     }
-    if (h[4] != 1 || h[5] != 1 || mssfw_get16(h + 18) != MSSFW_EM_QDSP6) {
-        return fail(ck, "elf-ident", "class %u data %u machine %u: must be "
-                    "ELF32 (1), little-endian (1), QDSP6 (164)",
-                    h[4], h[5], mssfw_get16(h + 18));
-    }
 
     /* qcom_mdt_read_metadata */
     if (ck->phnum < 2) {
@@ -240,119 +325,61 @@ static bool check_elf_header(Check *ck)
         return fail(ck, "phdr0-not-load", "phdr[0] is PT_LOAD; it must "
                     "describe the ELF header and program headers");
     }
-    ck->hash_idx = 0;
-    for (i = 1; i < ck->phnum; i++) {
-        if ((ck->ph[i].flags & MSSFW_SEG_TYPE_MASK) == MSSFW_SEG_TYPE_HASH) {
-            ck->hash_idx = i;
-            break;
-        }
-    }
-    if (!ck->hash_idx) {
+    ck->hash_idx = qcom_mdt_find_hash(h + MSSFW_EHDR_SIZE, ck->phnum);
+    if ((int)ck->hash_idx < 0) {
+        ck->hash_idx = 0;
         return fail(ck, "hash-segment-present", "no phdr with "
                     "(p_flags & 0x07000000) == 0x02000000");
     }
     /* the kernel copies phdr[0].p_filesz bytes from offset 0 */
-    end = MSSFW_EHDR_SIZE + (uint64_t)ck->phnum * MSSFW_PHDR_SIZE;
-    if (ck->ph[0].filesz < end || ck->ph[0].filesz > ck->size) {
+    if (ck->ph[0].filesz > ck->size) {
         return fail(ck, "phdr0-covers-headers", "phdr[0].p_filesz %u must "
-                    "cover the ELF header and program headers (%" PRIu64
-                    " bytes) and lie inside the file (%zu bytes)",
-                    ck->ph[0].filesz, end, ck->size);
+                    "lie inside the file (%zu bytes): the kernel copies that "
+                    "much of it", ck->ph[0].filesz, ck->size);
     }
     return true;
 }
 
 /*
- * The hash segment: MBN v3 header, one digest per phdr, signature (its
- * first 32 bytes are the SHA-256 of header + digests), certificate chain.
- * @meta is the metadata blob as the MBA receives it: phdr[0].p_filesz
- * bytes of headers, then the hash segment at @hash.
+ * The metadata blob as the MBA or TrustZone receives it (phdr[0].p_filesz
+ * bytes of headers, then the hash segment), authenticated by the shared
+ * rules; on success img holds the loadable segments and their digests
  */
-static bool check_hash_segment(Check *ck, const uint8_t *hdr,
-                               const uint8_t *hash, uint32_t hash_size,
-                               uint32_t image_id)
+static bool authenticate(Check *ck, const uint8_t *meta, uint32_t len,
+                         uint32_t image_id, QcomMdtImage *img)
 {
-    const MssfwPhdr *hp = &ck->ph[ck->hash_idx];
-    uint32_t id, version, dest, image_size, code_size;
-    uint32_t sig_ptr, sig_size, cert_ptr, cert_size;
-    uint64_t total;
-    uint8_t d[MSSFW_DIGEST_SIZE];
-    char h1[2 * MSSFW_DIGEST_SIZE + 1], h2[2 * MSSFW_DIGEST_SIZE + 1];
+    const char *why = "?";
+    QcomMdtError err = qcom_mdt_parse_metadata(meta, len, image_id, img,
+                                               &why);
+    const char *rule = err ? auth_rule(err, why) : NULL;
 
-    if (hash_size < MSSFW_HASH_HDR_SIZE) {
-        return fail(ck, "hash-header", "hash segment %u bytes, smaller "
-                    "than its 40-byte header", hash_size);
+    if (!err) {
+        return true;
     }
-    id = mssfw_get32(hash + MSSFW_HH_IMAGE_ID);
-    version = mssfw_get32(hash + MSSFW_HH_VERSION);
-    dest = mssfw_get32(hash + MSSFW_HH_DEST_PTR);
-    image_size = mssfw_get32(hash + MSSFW_HH_IMAGE_SIZE);
-    code_size = mssfw_get32(hash + MSSFW_HH_CODE_SIZE);
-    sig_ptr = mssfw_get32(hash + MSSFW_HH_SIG_PTR);
-    sig_size = mssfw_get32(hash + MSSFW_HH_SIG_SIZE);
-    cert_ptr = mssfw_get32(hash + MSSFW_HH_CERT_PTR);
-    cert_size = mssfw_get32(hash + MSSFW_HH_CERT_SIZE);
+    if (!strcmp(rule, "hash-header")) {
+        const uint8_t *hh = meta + ck->ph[0].filesz;
+        bool have = len >= ck->ph[0].filesz + 8;
 
-    if (id != image_id) {
-        return fail(ck, "hash-header", "image_id 0x%08x, expected 0x%08x",
-                    id, image_id);
+        return fail(ck, rule, "%s (image id 0x%08x version %u; expected "
+                    "0x%08x version 3)", why, have ? mssfw_get32(hh) : 0,
+                    have ? mssfw_get32(hh + 4) : 0, image_id);
     }
-    if (version != MSSFW_HASH_HDR_VERSION) {
-        return fail(ck, "hash-header", "header version %u, expected %u",
-                    version, MSSFW_HASH_HDR_VERSION);
-    }
-    if (code_size != (uint64_t)ck->phnum * MSSFW_DIGEST_SIZE) {
-        return fail(ck, "hash-header", "code_size %u, expected %u digests "
-                    "of 32 bytes (one per phdr)", code_size, ck->phnum);
-    }
-    total = (uint64_t)code_size + sig_size + cert_size;
-    if (image_size != total ||
-        MSSFW_HASH_HDR_SIZE + total != hash_size) {
-        return fail(ck, "hash-header", "image_size %u, code %u + signature "
-                    "%u + certs %u, header 40: must all add up to the hash "
-                    "segment's p_filesz %u", image_size, code_size, sig_size,
-                    cert_size, hash_size);
-    }
-    if (sig_size < MSSFW_DIGEST_SIZE) {
-        return fail(ck, "hash-header", "signature_size %u, need at least %u",
-                    sig_size, MSSFW_DIGEST_SIZE);
-    }
-    if (dest != (uint32_t)(hp->paddr + MSSFW_HASH_HDR_SIZE) ||
-        sig_ptr != (uint32_t)(dest + code_size) ||
-        cert_ptr != (uint32_t)(sig_ptr + sig_size)) {
-        return fail(ck, "hash-header", "pointers dest 0x%08x sig 0x%08x "
-                    "cert 0x%08x do not follow the hash segment's p_paddr "
-                    "0x%08x", dest, sig_ptr, cert_ptr, hp->paddr);
-    }
-
-    mssfw_sha256(hash, MSSFW_HASH_HDR_SIZE + code_size, d);
-    if (memcmp(d, hash + MSSFW_HASH_HDR_SIZE + code_size, sizeof(d))) {
-        return fail(ck, "hash-signature", "signature does not match the "
-                    "hash table (expected %s, got %s)",
-                    hex(d, h1), hex(hash + MSSFW_HASH_HDR_SIZE + code_size,
-                                    h2));
-    }
-    mssfw_sha256(hdr, ck->ph[0].filesz, d);
-    if (memcmp(d, hash + MSSFW_HASH_HDR_SIZE, sizeof(d))) {
-        return fail(ck, "header-hash", "digest[0] does not match the ELF "
-                    "header and program headers (table %s, computed %s)",
-                    hex(hash + MSSFW_HASH_HDR_SIZE, h1), hex(d, h2));
-    }
-    return true;
+    return fail(ck, rule, "%s", why);
 }
 
-static bool check_digest(Check *ck, const uint8_t *hash, unsigned i,
-                         const uint8_t *data, uint32_t len, const char *src)
+static bool check_digest(Check *ck, const QcomMdtSegment *seg,
+                         const uint8_t *data, const char *src)
 {
-    const uint8_t *want = hash + MSSFW_HASH_HDR_SIZE + i * MSSFW_DIGEST_SIZE;
     uint8_t d[MSSFW_DIGEST_SIZE];
     char h1[2 * MSSFW_DIGEST_SIZE + 1], h2[2 * MSSFW_DIGEST_SIZE + 1];
+    const char *why;
+    QcomMdtError err = qcom_mdt_check_segment(seg, data, &why);
 
-    mssfw_sha256(data, len, d);
-    if (memcmp(d, want, sizeof(d))) {
-        return fail(ck, "segment-hash", "segment %u (%s, %u bytes): SHA-256 "
-                    "%s, hash table has %s", i, src, len, hex(d, h1),
-                    hex(want, h2));
+    if (err) {
+        mssfw_sha256(data, seg->filesz, d);
+        return fail(ck, auth_rule(err, why), "segment %u (%s, %u bytes): "
+                    "SHA-256 %s, hash table has %s", seg->index, src,
+                    seg->filesz, hex(d, h1), hex(seg->digest, h2));
     }
     return true;
 }
@@ -368,17 +395,101 @@ static char *segment_path(const char *path, unsigned i)
     return s;
 }
 
-static bool check_modem(const char *path, const Options *o)
+/* qcom_mdt_bins_are_split (6.1): does any phdr reach past the file? */
+static bool bins_are_split(const Check *ck)
+{
+    for (unsigned i = 0; i < ck->phnum; i++) {
+        uint64_t start = ck->ph[i].offset;
+
+        if (start > ck->size || start + ck->ph[i].filesz > ck->size) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/*
+ * The loadable segments as the kernel loads them (q6v5_mpss_load,
+ * __qcom_mdt_load): inside the region once relocated, p_filesz bytes
+ * from the file or NAME.bNN, then each one's digest
+ */
+static bool check_segments(Check *ck, const Kind *k, const QcomMdtImage *img,
+                           uint64_t *total)
+{
+    uint64_t reloc = img->relocatable ? img->min_paddr : k->region.base;
+    bool split_all = k->split == SPLIT_ANY_BEYOND && bins_are_split(ck);
+
+    *total = 0;
+    for (uint32_t n = 0; n < img->nsegs; n++) {
+        const QcomMdtSegment *seg = &img->segs[n];
+        int64_t offset = (int64_t)seg->paddr - (int64_t)reloc;
+        bool in_file = k->split == SPLIT_PER_SEGMENT ?
+                       seg->offset < ck->size : !split_all;
+        uint8_t *data = NULL;
+        char *spath;
+        size_t size;
+        const char *err;
+        bool ok;
+
+        if (offset < 0 || offset + seg->memsz > (int64_t)k->region.size) {
+            return fail(ck, "segment-range", "segment %u at 0x%08x+0x%x is "
+                        "outside the %s region 0x%08" PRIx64 "+0x%" PRIx64
+                        "%s", seg->index, seg->paddr, seg->memsz,
+                        k->region_name, k->region.base, k->region.size,
+                        img->relocatable ?
+                        " (relocated from the lowest p_paddr)" : "");
+        }
+        *total += seg->memsz;
+        if (!seg->filesz) {
+            continue;
+        }
+        if (in_file) {
+            if ((uint64_t)seg->offset + seg->filesz > ck->size) {
+                return fail(ck, "segment-file-size", "segment %u: 0x%x bytes "
+                            "at offset 0x%x run past the end of the file (%zu "
+                            "bytes)", seg->index, seg->filesz, seg->offset,
+                            ck->size);
+            }
+            if (!check_digest(ck, seg, ck->data + seg->offset, "in file")) {
+                return false;
+            }
+            continue;
+        }
+        spath = segment_path(ck->path, seg->index);
+        if (!read_file(spath, seg->filesz, &data, &size, &err)) {
+            if (err == err_wrong_size) {
+                fail(ck, "segment-file-size", "segment %u: %s has %zu "
+                     "bytes, p_filesz is %u", seg->index, spath, size,
+                     seg->filesz);
+            } else {
+                fail(ck, "segment-file", "segment %u: %s: %s", seg->index,
+                     spath, err);
+            }
+            g_free(spath);
+            return false;
+        }
+        ok = check_digest(ck, seg, data, spath);
+        g_free(data);
+        g_free(spath);
+        if (!ok) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* The modem's image (Kind SPLIT_PER_SEGMENT) or a DSP's (SPLIT_ANY_BEYOND) */
+static bool check_image(const char *path, const Kind *k, const Options *o)
 {
     Check ck = { .path = path };
     const MssfwPhdr *hp;
-    uint8_t *hash = NULL, *meta = NULL, *seg = NULL;
+    QcomMdtImage img = { 0 };
+    uint8_t *hash = NULL, *meta = NULL;
     const char *err;
-    char *spath = NULL;
+    char *spath;
     size_t seg_size;
-    uint64_t ehdr_size, hash_size, min_addr = UINT64_MAX, reloc, total = 0;
-    unsigned i, nload = 0;
-    bool relocate = false, ok = false;
+    uint64_t ehdr_size, hash_size, total;
+    bool ok = false;
 
     if (strlen(path) <= 4) {
         fail(&ck, "file-name", "name too short for .bNN segment names");
@@ -406,10 +517,10 @@ static bool check_modem(const char *path, const Options *o)
             fail(&ck, "hash-segment-read", "hash segment %u is neither "
                  "after the headers, nor inside the file, nor in %s "
                  "(%u bytes): %s", ck.hash_idx, spath, hp->filesz, err);
+            g_free(spath);
             goto out;
         }
         g_free(spath);
-        spath = NULL;
     }
     if (o->mdata_size && ehdr_size + hash_size > o->mdata_size) {
         fail(&ck, "metadata-size", "metadata %" PRIu64 " bytes does not "
@@ -417,98 +528,28 @@ static bool check_modem(const char *path, const Options *o)
              o->mdata_size);
         goto out;
     }
-    /* the metadata blob the MBA receives: headers, then hash segment */
+    /* the metadata blob: headers, then hash segment */
     meta = g_malloc(ehdr_size + hash_size + 1);
     memcpy(meta, ck.data, ehdr_size);
     memcpy(meta + ehdr_size, hash, hash_size);
-    if (!check_hash_segment(&ck, meta, meta + ehdr_size, hash_size,
-                            MSSFW_IMAGE_ID_MODEM)) {
+    /* TrustZone's INIT_IMAGE, the MBA's RMB_CMD_META_DATA_READY */
+    if (!authenticate(&ck, meta, ehdr_size + hash_size, k->image_id, &img)) {
         goto out;
     }
 
-    /* q6v5_mpss_load */
-    for (i = 0; i < ck.phnum; i++) {
-        if (!mssfw_phdr_loadable(&ck.ph[i])) {
-            continue;
-        }
-        nload++;
-        relocate |= !!(ck.ph[i].flags & MSSFW_SEG_RELOCATABLE);
-        min_addr = MIN(min_addr, ck.ph[i].paddr);
-    }
-    if (!nload) {
-        fail(&ck, "loadable-segment-present", "no PT_LOAD segment with "
-             "p_memsz != 0: the MBA would never see the code length");
+    /* q6v5_mpss_load or __qcom_mdt_load */
+    if (!check_segments(&ck, k, &img, &total)) {
         goto out;
-    }
-    reloc = relocate ? min_addr : o->mpss.base;
-    for (i = 0; i < ck.phnum; i++) {
-        const MssfwPhdr *ph = &ck.ph[i];
-        int64_t offset = (int64_t)ph->paddr - (int64_t)reloc;
-
-        if (!mssfw_phdr_loadable(ph)) {
-            continue;
-        }
-        if (offset < 0 || offset + ph->memsz > (int64_t)o->mpss.size) {
-            fail(&ck, "segment-range", "segment %u at 0x%08x+0x%x is "
-                 "outside the mpss region 0x%08" PRIx64 "+0x%" PRIx64
-                 "%s", i, ph->paddr, ph->memsz, reloc, o->mpss.size,
-                 relocate ? " (relocated to the lowest p_paddr)" : "");
-            goto out;
-        }
-        if (ph->filesz > ph->memsz) {
-            fail(&ck, "segment-filesz", "segment %u: p_filesz 0x%x > "
-                 "p_memsz 0x%x", i, ph->filesz, ph->memsz);
-            goto out;
-        }
-        total += ph->memsz;
-        if (!ph->filesz) {
-            continue;
-        }
-        if (ph->offset < ck.size) {
-            /* not split: the data is in the file itself */
-            if ((uint64_t)ph->offset + ph->filesz > ck.size) {
-                fail(&ck, "segment-file-size", "segment %u: 0x%x bytes at "
-                     "offset 0x%x run past the end of the file (%zu bytes)",
-                     i, ph->filesz, ph->offset, ck.size);
-                goto out;
-            }
-            if (!check_digest(&ck, meta + ehdr_size, i,
-                              ck.data + ph->offset, ph->filesz, "in file")) {
-                goto out;
-            }
-            continue;
-        }
-        spath = segment_path(path, i);
-        if (!read_file(spath, ph->filesz, &seg, &seg_size, &err)) {
-            if (err == err_wrong_size) {
-                fail(&ck, "segment-file-size", "segment %u: %s has %zu "
-                     "bytes, p_filesz is %u", i, spath, seg_size,
-                     ph->filesz);
-            } else {
-                fail(&ck, "segment-file", "segment %u: %s: %s", i, spath,
-                     err);
-            }
-            goto out;
-        }
-        if (!check_digest(&ck, meta + ehdr_size, i, seg, ph->filesz,
-                          spath)) {
-            goto out;
-        }
-        g_free(seg);
-        seg = NULL;
-        g_free(spath);
-        spath = NULL;
     }
     ok = true;
     if (!o->quiet) {
-        printf("%s: OK: %u phdrs, hash segment %u, metadata %" PRIu64
-               " bytes, %u loadable segments, code length %" PRIu64 "\n",
-               path, ck.phnum, ck.hash_idx, ehdr_size + hash_size, nload,
-               total);
+        printf("%s: OK: %s, %u phdrs, hash segment %u, metadata %" PRIu64
+               " bytes, %u loadable segments%s, code length %" PRIu64 "\n",
+               path, k->what, ck.phnum, ck.hash_idx, ehdr_size + hash_size,
+               img.nsegs, img.relocatable ? " (relocatable)" : "", total);
     }
 out:
-    g_free(seg);
-    g_free(spath);
+    qcom_mdt_image_clear(&img);
     g_free(meta);
     g_free(hash);
     g_free(ck.ph);
@@ -520,8 +561,9 @@ static bool check_mba(const char *path, const Options *o)
 {
     Check ck = { .path = path };
     const MssfwPhdr *hp;
-    const char *err;
-    unsigned i, nload = 0;
+    QcomMdtImage img = { 0 };
+    const char *err, *why = "?";
+    QcomMdtError aerr;
     bool ok = false;
 
     if (!read_file(path, SIZE_MAX, &ck.data, &ck.size, &err)) {
@@ -545,52 +587,41 @@ static bool check_mba(const char *path, const Options *o)
              hp->offset, hp->filesz, ck.size);
         goto out;
     }
-    if (!check_hash_segment(&ck, ck.data, ck.data + hp->offset, hp->filesz,
-                            MSSFW_IMAGE_ID_MBA)) {
+    aerr = qcom_mdt_parse(ck.data, ck.ph[0].filesz, ck.data + hp->offset,
+                          hp->filesz, MSSFW_IMAGE_ID_MBA, &img, &why);
+    if (aerr) {
+        fail(&ck, auth_rule(aerr, why), "%s", why);
         goto out;
     }
-    for (i = 0; i < ck.phnum; i++) {
-        const MssfwPhdr *ph = &ck.ph[i];
+    for (uint32_t n = 0; n < img.nsegs; n++) {
+        const QcomMdtSegment *seg = &img.segs[n];
 
-        if (!mssfw_phdr_loadable(ph)) {
-            continue;
-        }
-        nload++;
-        if (ph->paddr < o->mba.base ||
-            (uint64_t)ph->paddr + ph->memsz > o->mba.base + o->mba.size) {
+        if (seg->paddr < o->mba.base ||
+            (uint64_t)seg->paddr + seg->memsz > o->mba.base + o->mba.size) {
             fail(&ck, "segment-range", "segment %u at 0x%08x+0x%x is "
-                 "outside the mba region 0x%08" PRIx64 "+0x%" PRIx64, i,
-                 ph->paddr, ph->memsz, o->mba.base, o->mba.size);
+                 "outside the mba region 0x%08" PRIx64 "+0x%" PRIx64,
+                 seg->index, seg->paddr, seg->memsz, o->mba.base,
+                 o->mba.size);
             goto out;
         }
-        if (ph->filesz > ph->memsz) {
-            fail(&ck, "segment-filesz", "segment %u: p_filesz 0x%x > "
-                 "p_memsz 0x%x", i, ph->filesz, ph->memsz);
-            goto out;
-        }
-        if ((uint64_t)ph->offset + ph->filesz > ck.size) {
+        if ((uint64_t)seg->offset + seg->filesz > ck.size) {
             fail(&ck, "segment-file-size", "segment %u: 0x%x bytes at "
                  "offset 0x%x run past the end of the image (%zu bytes)",
-                 i, ph->filesz, ph->offset, ck.size);
+                 seg->index, seg->filesz, seg->offset, ck.size);
             goto out;
         }
-        if (ph->filesz &&
-            !check_digest(&ck, ck.data + hp->offset, i,
-                          ck.data + ph->offset, ph->filesz, "in image")) {
+        if (seg->filesz &&
+            !check_digest(&ck, seg, ck.data + seg->offset, "in image")) {
             goto out;
         }
-    }
-    if (!nload) {
-        fail(&ck, "loadable-segment-present", "no PT_LOAD segment with "
-             "p_memsz != 0");
-        goto out;
     }
     ok = true;
     if (!o->quiet) {
         printf("%s: OK: %zu bytes, %u phdrs, %u loadable segments\n",
-               path, ck.size, ck.phnum, nload);
+               path, ck.size, ck.phnum, img.nsegs);
     }
 out:
+    qcom_mdt_image_clear(&img);
     g_free(ck.ph);
     g_free(ck.data);
     return ok;
@@ -600,7 +631,8 @@ int main(int argc, char **argv)
 {
     enum {
         OPT_MODEM = 256, OPT_MBA, OPT_MPSS_BASE, OPT_MPSS_SIZE,
-        OPT_MBA_BASE, OPT_MBA_SIZE, OPT_MDATA_SIZE,
+        OPT_MBA_BASE, OPT_MBA_SIZE, OPT_MDATA_SIZE, OPT_PAS, OPT_BASE,
+        OPT_SIZE, OPT_IMAGE,
     };
     static const struct option longopts[] = {
         { "modem", required_argument, NULL, OPT_MODEM },
@@ -610,6 +642,10 @@ int main(int argc, char **argv)
         { "mba-base", required_argument, NULL, OPT_MBA_BASE },
         { "mba-size", required_argument, NULL, OPT_MBA_SIZE },
         { "mdata-size", required_argument, NULL, OPT_MDATA_SIZE },
+        { "pas", required_argument, NULL, OPT_PAS },
+        { "base", required_argument, NULL, OPT_BASE },
+        { "size", required_argument, NULL, OPT_SIZE },
+        { "image", required_argument, NULL, OPT_IMAGE },
         { "quiet", no_argument, NULL, 'q' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
@@ -618,9 +654,9 @@ int main(int argc, char **argv)
         .mpss = { MSSFW_DEFAULT_MPSS_BASE, MSSFW_DEFAULT_MPSS_SIZE },
         .mba = { MSSFW_DEFAULT_MBA_BASE, MSSFW_DEFAULT_MBA_SIZE },
     };
-    const char *modem = NULL, *mba = NULL;
-    char *dir_modem = NULL, *dir_mba = NULL;
-    bool ok = true;
+    const char *modem = NULL, *mba = NULL, *image = NULL;
+    char *dir_modem = NULL, *dir_mba = NULL, *dir_image = NULL;
+    bool ok = true, base_set = false, size_set = false;
     int c;
 
     opterr = 0;
@@ -647,6 +683,24 @@ int main(int argc, char **argv)
         case OPT_MDATA_SIZE:
             o.mdata_size = parse_num("--mdata-size", optarg);
             break;
+        case OPT_PAS:
+            o.pas = mssfw_pas_find(optarg);
+            if (!o.pas) {
+                usage_error("--pas: unknown DSP '%s' (adsp, cdsp or slpi)",
+                            optarg);
+            }
+            break;
+        case OPT_BASE:
+            o.dsp.base = parse_num("--base", optarg);
+            base_set = true;
+            break;
+        case OPT_SIZE:
+            o.dsp.size = parse_num("--size", optarg);
+            size_set = true;
+            break;
+        case OPT_IMAGE:
+            image = optarg;
+            break;
         case 'q':
             o.quiet = true;
             break;
@@ -662,6 +716,34 @@ int main(int argc, char **argv)
     if (optind + 1 < argc) {
         usage_error("one DIR only (extra argument '%s')", argv[optind + 1]);
     }
+    if (o.pas) {
+        Kind k = {
+            .what = o.pas->name, .image_id = o.pas->image_id,
+            .region = { base_set ? o.dsp.base : o.pas->base,
+                        size_set ? o.dsp.size : o.pas->size },
+            .region_name = o.pas->name, .split = SPLIT_ANY_BEYOND,
+        };
+
+        if (modem || mba) {
+            usage_error("--modem and --mba do not go with --pas");
+        }
+        if (optind < argc) {
+            char *name = g_strdup_printf("%s.mbn", o.pas->name);
+
+            dir_image = g_build_filename(argv[optind], name, NULL);
+            g_free(name);
+        }
+        image = image ? image : dir_image;
+        if (!image) {
+            usage_error("nothing to check: give DIR or --image");
+        }
+        ok = check_image(image, &k, &o);
+        g_free(dir_image);
+        return ok ? 0 : 1;
+    }
+    if (base_set || size_set || image) {
+        usage_error("--base, --size and --image need --pas");
+    }
     if (optind < argc) {
         dir_modem = g_build_filename(argv[optind], "modem.mdt", NULL);
         dir_mba = g_build_filename(argv[optind], "mba.mbn", NULL);
@@ -675,7 +757,13 @@ int main(int argc, char **argv)
         ok &= check_mba(mba, &o);
     }
     if (modem) {
-        ok &= check_modem(modem, &o);
+        Kind k = {
+            .what = "modem", .image_id = MSSFW_IMAGE_ID_MODEM,
+            .region = o.mpss, .region_name = "mpss",
+            .split = SPLIT_PER_SEGMENT,
+        };
+
+        ok &= check_image(modem, &k, &o);
     }
     g_free(dir_modem);
     g_free(dir_mba);

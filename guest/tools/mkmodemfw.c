@@ -1,11 +1,18 @@
 /*
- * mkmodemfw: write emulated Qualcomm modem firmware for qcom-mss-sim.
+ * mkmodemfw: write emulated Qualcomm remote processor firmware for
+ * qcom-mss-sim.
  *
- * Writes mba.mbn (the modem boot authenticator the emulated PBL checks)
- * and modem.mdt + modem.bNN (the split image the kernel's mdt loader and
- * qcom_q6v5_mss read, hashed as the emulated MBA checks it). The format
- * is specified in docs/devel/modem-firmware.rst. Output depends only on
- * the options (seeded PRNG), so the same command writes the same bytes.
+ * By default the modem's: mba.mbn (the modem boot authenticator the
+ * emulated PBL checks) and modem.mdt + modem.bNN (the split image the
+ * kernel's mdt loader and qcom_q6v5_mss read, hashed as the emulated MBA
+ * checks it). With --pas=adsp|cdsp|slpi a DSP's, as qcom_q6v5_pas loads
+ * it and TrustZone's PAS service authenticates it: NAME.mbn (the ELF
+ * header, program headers and hash segment: the metadata) + NAME.bNN,
+ * its segments relocatable inside the DSP's carve-out. The format is
+ * specified in docs/devel/modem-firmware.rst. Output depends only on
+ * the options (seeded PRNG), so the same command writes the same bytes;
+ * every image written undamaged is first checked with the rules the
+ * models authenticate it by (hw/remoteproc/qcom-mdt-auth.c).
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -42,6 +49,11 @@ typedef struct Corruption {
 
 typedef struct Options {
     const char *outdir;
+    const MssfwPas *pas;        /* --pas: a DSP image instead of the modem's */
+    uint32_t base;              /* --base, --size: the DSP's carve-out */
+    uint32_t size;
+    bool modem_opts;            /* an option of the modem's was given */
+    bool pas_opts;              /* --base or --size was given */
     uint64_t seed;
     uint32_t mpss_base;
     uint32_t mpss_size;
@@ -75,31 +87,42 @@ static void usage(FILE *f)
 {
     fprintf(f,
 "Usage: %s [OPTION]... OUTDIR\n"
-"Write mba.mbn and modem.mdt + modem.bNN into OUTDIR (created if missing).\n"
+"       %s --pas=NAME [--base=ADDR --size=SIZE] [OPTION]... OUTDIR\n"
+"Write mba.mbn and modem.mdt + modem.bNN into OUTDIR (created if missing);\n"
+"with --pas, a DSP's image as qcom_q6v5_pas loads it: NAME.mbn (headers and\n"
+"hash segment) + NAME.bNN, relocatable segments inside its carve-out.\n"
 "\n"
 "  --seed=N               PRNG seed for sizes and contents (default 1)\n"
-"  --segments=N           loadable modem segments, 1..%d (default 16)\n"
-"  --max-segment-size=N   largest modem segment data in bytes (default 65536)\n"
+"  --segments=N           loadable segments, 1..%d (default 16)\n"
+"  --max-segment-size=N   largest segment data in bytes (default 65536)\n"
 "  --mpss-base=ADDR       mpss carve-out base (default 0x%08x)\n"
 "  --mpss-size=SIZE       mpss carve-out size (default 0x%08x)\n"
 "  --mba-base=ADDR        mba carve-out base (default 0x%08x)\n"
 "  --mba-size=SIZE        mba carve-out size (default 0x%08x)\n"
-"  --relocatable          mark the modem segments relocatable (p_flags bit 27)\n"
-"  --mbn                  also write modem.mbn, the same image not split\n"
+"  --relocatable          mark the modem segments relocatable (p_flags bit 27;\n"
+"                         a DSP's always are)\n"
+"  --mbn                  also write modem.mbn, the same image not split; with\n"
+"                         --pas, NAME.mbn is the whole image and no NAME.bNN\n"
+"  --pas=NAME             a DSP's image: adsp, cdsp or slpi (hash header image\n"
+"                         id \"ADSP\", \"CDSP\", \"SLPI\")\n"
+"  --base=ADDR            with --pas: the DSP's carve-out base (default: that\n"
+"                         of sm8250.dtsi, adsp 0x%08x)\n"
+"  --size=SIZE            with --pas: its size (default: sm8250.dtsi's)\n"
 "  --corrupt=KIND         damage the output for negative tests (repeatable):\n"
-"      segment:N          flip a bit of segment N's data (modem.bNN)\n"
-"      truncate-segment:N write modem.bNN shorter than p_filesz\n"
-"      hash-table         damage a digest of the modem hash table\n"
+"      segment:N          flip a bit of segment N's data (modem.bNN, NAME.bNN)\n"
+"      truncate-segment:N write that .bNN shorter than p_filesz\n"
+"      hash-table         damage a digest of the hash table\n"
 "      hash-missing       clear the hash segment's type bits\n"
-"      elf-header         break the modem ELF magic\n"
+"      elf-header         break the ELF magic\n"
 "      phdr-count[:N]     set e_phnum to N (default 0xffff: table past EOF)\n"
 "      mba                flip a bit of the MBA's first loadable segment\n"
+"                         (not with --pas)\n"
 "  -h, --help             show this help\n"
 "\n"
 "Exit status: 0 written, 1 I/O error, 2 bad usage.\n",
-            prog, MAX_SEGMENTS, MSSFW_DEFAULT_MPSS_BASE,
+            prog, prog, MAX_SEGMENTS, MSSFW_DEFAULT_MPSS_BASE,
             MSSFW_DEFAULT_MPSS_SIZE, MSSFW_DEFAULT_MBA_BASE,
-            MSSFW_DEFAULT_MBA_SIZE);
+            MSSFW_DEFAULT_MBA_SIZE, mssfw_pas[0].base);
 }
 
 static void G_GNUC_PRINTF(1, 2) G_GNUC_NORETURN usage_error(const char *fmt,
@@ -193,12 +216,24 @@ static void parse_corrupt(Options *o, const char *s)
     }
 }
 
+static const Corruption *find_corruption(const Options *o, CorruptKind k)
+{
+    unsigned i;
+
+    for (i = 0; i < o->ncorrupt; i++) {
+        if (o->corrupt[i].kind == k) {
+            return &o->corrupt[i];
+        }
+    }
+    return NULL;
+}
+
 static void parse_args(Options *o, int argc, char **argv)
 {
     enum {
         OPT_SEED = 256, OPT_SEGMENTS, OPT_MAX_SEG, OPT_MPSS_BASE,
         OPT_MPSS_SIZE, OPT_MBA_BASE, OPT_MBA_SIZE, OPT_RELOC, OPT_MBN,
-        OPT_CORRUPT,
+        OPT_CORRUPT, OPT_PAS, OPT_BASE, OPT_SIZE,
     };
     static const struct option longopts[] = {
         { "seed", required_argument, NULL, OPT_SEED },
@@ -211,9 +246,13 @@ static void parse_args(Options *o, int argc, char **argv)
         { "relocatable", no_argument, NULL, OPT_RELOC },
         { "mbn", no_argument, NULL, OPT_MBN },
         { "corrupt", required_argument, NULL, OPT_CORRUPT },
+        { "pas", required_argument, NULL, OPT_PAS },
+        { "base", required_argument, NULL, OPT_BASE },
+        { "size", required_argument, NULL, OPT_SIZE },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
+    bool base_set = false, size_set = false;
     int c;
 
     memset(o, 0, sizeof(*o));
@@ -247,15 +286,34 @@ static void parse_args(Options *o, int argc, char **argv)
             break;
         case OPT_MPSS_BASE:
             o->mpss_base = parse_num("--mpss-base", optarg, UINT32_MAX);
+            o->modem_opts = true;
             break;
         case OPT_MPSS_SIZE:
             o->mpss_size = parse_num("--mpss-size", optarg, UINT32_MAX);
+            o->modem_opts = true;
             break;
         case OPT_MBA_BASE:
             o->mba_base = parse_num("--mba-base", optarg, UINT32_MAX);
+            o->modem_opts = true;
             break;
         case OPT_MBA_SIZE:
             o->mba_size = parse_num("--mba-size", optarg, UINT32_MAX);
+            o->modem_opts = true;
+            break;
+        case OPT_PAS:
+            o->pas = mssfw_pas_find(optarg);
+            if (!o->pas) {
+                usage_error("--pas: unknown DSP '%s' (adsp, cdsp or slpi)",
+                            optarg);
+            }
+            break;
+        case OPT_BASE:
+            o->base = parse_num("--base", optarg, UINT32_MAX);
+            base_set = o->pas_opts = true;
+            break;
+        case OPT_SIZE:
+            o->size = parse_num("--size", optarg, UINT32_MAX);
+            size_set = o->pas_opts = true;
             break;
         case OPT_RELOC:
             o->relocatable = true;
@@ -282,6 +340,30 @@ static void parse_args(Options *o, int argc, char **argv)
         usage_error("one OUTDIR only (extra argument '%s')", argv[optind + 1]);
     }
     o->outdir = argv[optind];
+    if (o->pas) {
+        if (o->modem_opts) {
+            usage_error("--mpss-* and --mba-* are the modem's; a DSP's "
+                        "carve-out is --base and --size");
+        }
+        if (find_corruption(o, CORRUPT_MBA)) {
+            usage_error("--corrupt=mba: --pas writes no MBA");
+        }
+        o->base = base_set ? o->base : o->pas->base;
+        o->size = size_set ? o->size : o->pas->size;
+        if ((uint64_t)o->base + o->size > 0x100000000ull) {
+            usage_error("carve-out 0x%08x+0x%x does not fit in 32 bits",
+                        o->base, o->size);
+        }
+        if (o->base & (MSSFW_PAGE - 1)) {
+            usage_error("--base must be 4 KiB aligned");
+        }
+        o->relocatable = true;
+        return;
+    }
+    if (o->pas_opts) {
+        usage_error("--base and --size need --pas (the modem's carve-outs are "
+                    "--mpss-* and --mba-*)");
+    }
     if ((uint64_t)o->mpss_base + o->mpss_size > 0x100000000ull) {
         usage_error("mpss region 0x%08x+0x%x does not fit in 32 bits",
                     o->mpss_base, o->mpss_size);
@@ -361,8 +443,12 @@ static void image_init(Image *img, uint32_t image_id, unsigned nload)
     img->ph[1].align = MSSFW_PAGE;
 }
 
-/* The modem: loadable segments in p_paddr order inside the mpss region */
-static void plan_modem(Image *img, const Options *o)
+/*
+ * The modem's or a DSP's loadable segments, in p_paddr order inside the
+ * region base+size (the mpss carve-out, the DSP's carve-out)
+ */
+static void plan_segments(Image *img, const Options *o, uint32_t base,
+                          uint32_t size, const char *size_opt)
 {
     uint32_t off = MSSFW_HASH_OFFSET + align_up(img->hash_size, MSSFW_PAGE);
     uint64_t addr = 0;
@@ -390,12 +476,12 @@ static void plan_modem(Image *img, const Options *o)
                 ph->memsz += prng_range(1, 8192);       /* .bss tail */
             }
         }
-        if (addr + ph->memsz > o->mpss_size) {
-            usage_error("--mpss-size 0x%x is too small for %u segments "
-                        "of up to %u bytes", o->mpss_size, o->segments,
+        if (addr + ph->memsz > size) {
+            usage_error("%s 0x%x is too small for %u segments "
+                        "of up to %u bytes", size_opt, size, o->segments,
                         o->max_segment_size);
         }
-        ph->paddr = ph->vaddr = o->mpss_base + addr;
+        ph->paddr = ph->vaddr = base + addr;
         ph->offset = off;
         if (ph->filesz) {
             img->data[i] = g_malloc(ph->filesz);
@@ -408,7 +494,7 @@ static void plan_modem(Image *img, const Options *o)
         }
     }
     /* the hash segment's address: informational, after the image */
-    img->ph[1].paddr = img->ph[1].vaddr = o->mpss_base + addr;
+    img->ph[1].paddr = img->ph[1].vaddr = base + addr;
     img->file_size = off;
 }
 
@@ -443,7 +529,7 @@ static void plan_mba(Image *img, const Options *o)
 }
 
 /* @phnum: e_phnum to write, or -1 for the real count */
-static void build_header(Image *img, int phnum)
+static void build_header(Image *img, int phnum, uint32_t e_flags)
 {
     uint8_t *h = img->hdr = g_malloc0(img->hdr_size);
     uint32_t entry = 0;
@@ -465,7 +551,7 @@ static void build_header(Image *img, int phnum)
     mssfw_put32(h + 24, entry);
     mssfw_put32(h + 28, MSSFW_EHDR_SIZE);       /* e_phoff */
     mssfw_put32(h + 32, 0);     /* e_shoff */
-    mssfw_put32(h + 36, MSSFW_EF_HEXAGON_V65);
+    mssfw_put32(h + 36, e_flags);
     mssfw_put16(h + 40, MSSFW_EHDR_SIZE);
     mssfw_put16(h + 42, MSSFW_PHDR_SIZE);
     mssfw_put16(h + 44, phnum < 0 ? img->phnum : (unsigned)phnum);
@@ -549,18 +635,6 @@ static uint8_t *flatten(const Image *img)
     return buf;
 }
 
-static const Corruption *find_corruption(const Options *o, CorruptKind k)
-{
-    unsigned i;
-
-    for (i = 0; i < o->ncorrupt; i++) {
-        if (o->corrupt[i].kind == k) {
-            return &o->corrupt[i];
-        }
-    }
-    return NULL;
-}
-
 static unsigned check_segment_arg(const Image *img, const Corruption *c,
                                   const char *kind)
 {
@@ -580,98 +654,200 @@ static unsigned check_segment_arg(const Image *img, const Corruption *c,
     return c->arg;
 }
 
-int main(int argc, char **argv)
+/*
+ * An image written undamaged must pass the rules the models check it by;
+ * a failure here is a bug of the generator, not of the options.
+ */
+static void self_check(const Image *img, const char *what)
 {
-    Options o;
-    Image modem, mba;
-    const Corruption *c;
-    int phnum = -1;
-    uint8_t *flat;
-    unsigned i, trunc_seg = 0;
-    char name[32];
+    QcomMdtImage parsed;
+    const char *why = "";
 
-    parse_args(&o, argc, argv);
-    prng_state = o.seed;
-
-    /* plan both images first: option errors before any file is written */
-    image_init(&modem, MSSFW_IMAGE_ID_MODEM, o.segments);
-    plan_modem(&modem, &o);
-    image_init(&mba, MSSFW_IMAGE_ID_MBA, o.mba_segments);
-    plan_mba(&mba, &o);
-
-    /* corruptions of the program headers come before they are hashed */
-    if (find_corruption(&o, CORRUPT_HASH_MISSING)) {
-        modem.ph[1].flags &= ~MSSFW_SEG_TYPE_MASK;
+    if (qcom_mdt_parse(img->hdr, img->hdr_size, img->hash, img->hash_size,
+                       img->image_id, &parsed, &why)) {
+        die("internal error: %s fails authentication: %s", what, why);
     }
-    c = find_corruption(&o, CORRUPT_PHDR_COUNT);
+    for (uint32_t i = 0; i < parsed.nsegs; i++) {
+        const QcomMdtSegment *seg = &parsed.segs[i];
+
+        if (seg->filesz &&
+            qcom_mdt_check_segment(seg, img->data[seg->index], &why)) {
+            die("internal error: %s segment %u: %s", what, seg->index, why);
+        }
+    }
+    qcom_mdt_image_clear(&parsed);
+}
+
+/* The corruptions that act before the headers are hashed; e_phnum to write */
+static int corrupt_headers(const Options *o, Image *img)
+{
+    const Corruption *c = find_corruption(o, CORRUPT_PHDR_COUNT);
+    int phnum = -1;
+
+    if (find_corruption(o, CORRUPT_HASH_MISSING)) {
+        img->ph[1].flags &= ~MSSFW_SEG_TYPE_MASK;
+    }
     if (c) {
         phnum = c->has_arg ? (int)c->arg : 0xffff;
-        if (phnum == (int)modem.phnum) {
+        if (phnum == (int)img->phnum) {
             usage_error("--corrupt=phdr-count:%d is the real count", phnum);
         }
     }
-    build_header(&modem, phnum);
-    build_hash(&modem);
-    build_header(&mba, -1);
-    build_hash(&mba);
+    return phnum;
+}
 
-    for (i = 0; i < o.ncorrupt; i++) {
-        c = &o.corrupt[i];
+/* The others, on the modem's or the DSP's image; the segment to truncate */
+static unsigned corrupt_image(const Options *o, Image *img, Image *mba)
+{
+    unsigned trunc_seg = 0;
+
+    for (unsigned i = 0; i < o->ncorrupt; i++) {
+        const Corruption *c = &o->corrupt[i];
+
         switch (c->kind) {
         case CORRUPT_SEGMENT: {
-            unsigned s = check_segment_arg(&modem, c, "segment");
+            unsigned s = check_segment_arg(img, c, "segment");
 
-            modem.data[s][modem.ph[s].filesz / 2] ^= 0x01;
+            img->data[s][img->ph[s].filesz / 2] ^= 0x01;
             break;
         }
         case CORRUPT_TRUNCATE_SEGMENT:
-            trunc_seg = check_segment_arg(&modem, c, "truncate-segment");
+            trunc_seg = check_segment_arg(img, c, "truncate-segment");
             break;
         case CORRUPT_HASH_TABLE:
             /* the digest of the first loadable segment */
-            modem.hash[MSSFW_HASH_HDR_SIZE + 2 * MSSFW_DIGEST_SIZE] ^= 0x80;
+            img->hash[MSSFW_HASH_HDR_SIZE + 2 * MSSFW_DIGEST_SIZE] ^= 0x80;
             break;
         case CORRUPT_ELF_HEADER:
-            modem.hdr[1] = 'X';
+            img->hdr[1] = 'X';
             break;
         case CORRUPT_MBA:
-            mba.data[2][mba.ph[2].filesz / 2] ^= 0x01;
+            mba->data[2][mba->ph[2].filesz / 2] ^= 0x01;
             break;
         case CORRUPT_PHDR_COUNT:
         case CORRUPT_HASH_MISSING:
             break;
         }
     }
+    return trunc_seg;
+}
 
-    if (mkdir(o.outdir, 0777) && errno != EEXIST) {
-        die("cannot create %s: %s", o.outdir, strerror(errno));
-    }
+/*
+ * Split, as Qualcomm's pil-splitter writes it and the kernel reads it:
+ * STEM.EXT = phdr[0] + hash segment (the metadata), STEM.b00 and
+ * STEM.b01 the same two pieces, STEM.bNN each loadable segment's data
+ */
+static void write_split(const Options *o, const Image *img, const char *stem,
+                        const char *ext, unsigned trunc_seg)
+{
+    char name[64];
 
-    flat = flatten(&mba);
-    write_file(&o, "mba.mbn", flat, mba.file_size, NULL, 0);
-    g_free(flat);
+    snprintf(name, sizeof(name), "%s.%s", stem, ext);
+    write_file(o, name, img->hdr, img->hdr_size, img->hash, img->hash_size);
+    snprintf(name, sizeof(name), "%s.b00", stem);
+    write_file(o, name, img->hdr, img->hdr_size, NULL, 0);
+    snprintf(name, sizeof(name), "%s.b01", stem);
+    write_file(o, name, img->hash, img->hash_size, NULL, 0);
+    for (unsigned i = 2; i < img->phnum; i++) {
+        uint32_t len = img->ph[i].filesz;
 
-    /* split: .mdt = phdr[0] + hash segment; b00, b01 as pil-splitter does */
-    write_file(&o, "modem.mdt", modem.hdr, modem.hdr_size,
-               modem.hash, modem.hash_size);
-    write_file(&o, "modem.b00", modem.hdr, modem.hdr_size, NULL, 0);
-    write_file(&o, "modem.b01", modem.hash, modem.hash_size, NULL, 0);
-    for (i = 2; i < modem.phnum; i++) {
-        uint32_t len = modem.ph[i].filesz;
-
-        if (!modem.data[i]) {
+        if (!img->data[i]) {
             continue;
         }
         if (i == trunc_seg) {
             len /= 2;
         }
-        snprintf(name, sizeof(name), "modem.b%02u", i);
-        write_file(&o, name, modem.data[i], len, NULL, 0);
+        snprintf(name, sizeof(name), "%s.b%02u", stem, i);
+        write_file(o, name, img->data[i], len, NULL, 0);
     }
+}
+
+static void write_whole(const Options *o, const Image *img, const char *name)
+{
+    uint8_t *flat = flatten(img);
+
+    write_file(o, name, flat, img->file_size, NULL, 0);
+    g_free(flat);
+}
+
+static void make_outdir(const Options *o)
+{
+    if (mkdir(o->outdir, 0777) && errno != EEXIST) {
+        die("cannot create %s: %s", o->outdir, strerror(errno));
+    }
+}
+
+/* --pas: one DSP's image, NAME.mbn + NAME.bNN (or NAME.mbn whole) */
+static int make_pas(const Options *o)
+{
+    Image dsp;
+    unsigned trunc_seg;
+    char name[32];
+    int phnum;
+
+    image_init(&dsp, o->pas->image_id, o->segments);
+    plan_segments(&dsp, o, o->base, o->size, "--size");
+    phnum = corrupt_headers(o, &dsp);
+    build_header(&dsp, phnum, MSSFW_EF_HEXAGON_V66);
+    build_hash(&dsp);
+    if (!o->ncorrupt) {
+        self_check(&dsp, o->pas->name);
+    }
+    trunc_seg = corrupt_image(o, &dsp, NULL);
+
+    make_outdir(o);
+    snprintf(name, sizeof(name), "%s.mbn", o->pas->name);
+    if (o->write_mbn) {
+        write_whole(o, &dsp, name);
+    } else {
+        write_split(o, &dsp, o->pas->name, "mbn", trunc_seg);
+    }
+    printf("%s: %s %u phdrs, image id 0x%08x, metadata %u bytes (%u + hash "
+           "%u), relocatable segments 0x%08x-0x%08x in 0x%08x+0x%x\n",
+           o->outdir, name, dsp.phnum, dsp.image_id,
+           dsp.hdr_size + dsp.hash_size, dsp.hdr_size, dsp.hash_size,
+           dsp.ph[2].paddr, dsp.ph[1].paddr, o->base, o->size);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    Options o;
+    Image modem, mba;
+    int phnum;
+    unsigned trunc_seg;
+
+    parse_args(&o, argc, argv);
+    prng_state = o.seed;
+    if (o.pas) {
+        /* each DSP its own stream: the three images differ */
+        prng_state ^= (uint64_t)o.pas->image_id << 32;
+        return make_pas(&o);
+    }
+
+    /* plan both images first: option errors before any file is written */
+    image_init(&modem, MSSFW_IMAGE_ID_MODEM, o.segments);
+    plan_segments(&modem, &o, o.mpss_base, o.mpss_size, "--mpss-size");
+    image_init(&mba, MSSFW_IMAGE_ID_MBA, o.mba_segments);
+    plan_mba(&mba, &o);
+
+    /* corruptions of the program headers come before they are hashed */
+    phnum = corrupt_headers(&o, &modem);
+    build_header(&modem, phnum, MSSFW_EF_HEXAGON_V65);
+    build_hash(&modem);
+    build_header(&mba, -1, MSSFW_EF_HEXAGON_V65);
+    build_hash(&mba);
+    if (!o.ncorrupt) {
+        self_check(&modem, "modem");
+        self_check(&mba, "mba");
+    }
+    trunc_seg = corrupt_image(&o, &modem, &mba);
+
+    make_outdir(&o);
+    write_whole(&o, &mba, "mba.mbn");
+    write_split(&o, &modem, "modem", "mdt", trunc_seg);
     if (o.write_mbn) {
-        flat = flatten(&modem);
-        write_file(&o, "modem.mbn", flat, modem.file_size, NULL, 0);
-        g_free(flat);
+        write_whole(&o, &modem, "modem.mbn");
     }
 
     printf("%s: mba.mbn %u bytes, %u phdrs; modem.mdt %u phdrs, "

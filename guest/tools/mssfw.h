@@ -1,7 +1,11 @@
 /*
- * Emulated Qualcomm modem firmware: the on-disk format shared by the
- * generator (mkmodemfw) and the checker (mdtcheck). The specification
- * is docs/devel/modem-firmware.rst; keep the two in step.
+ * Emulated Qualcomm remote processor firmware (the modem's MBA and MPSS
+ * images, the PAS DSPs' images): the on-disk layout shared by the
+ * generator (mkmodemfw) and the checker (mdtcheck). What authenticates
+ * an image is not here but in the unit the device models use,
+ * include/hw/remoteproc/qcom-mdt-auth.h, which both tools are built
+ * with. The specification is docs/devel/modem-firmware.rst; keep the
+ * three in step.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -16,12 +20,15 @@
 
 #include <glib.h>
 
+#include "hw/remoteproc/qcom-mdt-auth.h"
+
 /* ELF32, little-endian, Hexagon (QDSP6) */
 #define MSSFW_EHDR_SIZE         52
 #define MSSFW_PHDR_SIZE         32
 #define MSSFW_SHDR_SIZE         40
 #define MSSFW_EM_QDSP6          164
-#define MSSFW_EF_HEXAGON_V65    0x65
+#define MSSFW_EF_HEXAGON_V65    0x65    /* SDM845's modem */
+#define MSSFW_EF_HEXAGON_V66    0x66    /* SM8250's DSPs */
 #define MSSFW_PT_NULL           0
 #define MSSFW_PT_LOAD           1
 #define MSSFW_PF_X              (1u << 0)
@@ -45,8 +52,8 @@
 #define MSSFW_DIGEST_SIZE       32
 #define MSSFW_SIG_SIZE          256
 #define MSSFW_CERT_CHAIN_SIZE   6144
-#define MSSFW_IMAGE_ID_MODEM    0x5353504du     /* "MPSS" */
-#define MSSFW_IMAGE_ID_MBA      0x0041424du     /* "MBA\0" */
+#define MSSFW_IMAGE_ID_MODEM    QCOM_MDT_ID_MPSS
+#define MSSFW_IMAGE_ID_MBA      QCOM_MDT_ID_MBA
 
 /* Hash header word offsets (bytes) */
 #define MSSFW_HH_IMAGE_ID       0x00
@@ -72,6 +79,46 @@
 #define MSSFW_DEFAULT_MPSS_SIZE 0x07800000u
 #define MSSFW_DEFAULT_MBA_BASE  0x96500000u
 #define MSSFW_DEFAULT_MBA_SIZE  0x00200000u
+
+/*
+ * The DSPs that TrustZone's PAS service authenticates, by the name
+ * their firmware file and the models use: the hash header's image id,
+ * Linux's PAS id (adsp_data.pas_id of qcom_q6v5_pas.c) and the
+ * carve-out of sm8250.dtsi (the DT's memory-region), the default
+ * --base/--size of both tools.
+ */
+typedef struct MssfwPas {
+    const char *name;
+    uint32_t image_id;
+    uint32_t pas_id;
+    uint32_t base;
+    uint32_t size;
+} MssfwPas;
+
+static const MssfwPas mssfw_pas[] = {
+    { "adsp", QCOM_MDT_ID_ADSP, 1, 0x8a100000u, 0x01d00000u },
+    { "cdsp", QCOM_MDT_ID_CDSP, 18, 0x87800000u, 0x01400000u },
+    { "slpi", QCOM_MDT_ID_SLPI, 12, 0x88c00000u, 0x01500000u },
+};
+
+static inline const MssfwPas *mssfw_pas_find(const char *name)
+{
+    for (size_t i = 0; i < G_N_ELEMENTS(mssfw_pas); i++) {
+        if (!strcmp(mssfw_pas[i].name, name)) {
+            return &mssfw_pas[i];
+        }
+    }
+    return NULL;
+}
+
+/* The layout here and the rules there describe the same format */
+G_STATIC_ASSERT(MSSFW_EHDR_SIZE == QCOM_MDT_EHDR_SIZE);
+G_STATIC_ASSERT(MSSFW_PHDR_SIZE == QCOM_MDT_PHDR_SIZE);
+G_STATIC_ASSERT(MSSFW_HASH_HDR_SIZE == QCOM_MDT_HASH_HDR_SIZE);
+G_STATIC_ASSERT(MSSFW_DIGEST_SIZE == QCOM_MDT_DIGEST_SIZE);
+G_STATIC_ASSERT(MSSFW_SEG_TYPE_MASK == QCOM_MDT_TYPE_MASK);
+G_STATIC_ASSERT(MSSFW_SEG_TYPE_HASH == QCOM_MDT_TYPE_HASH);
+G_STATIC_ASSERT(MSSFW_SEG_RELOCATABLE == QCOM_MDT_RELOCATABLE);
 
 typedef struct MssfwPhdr {
     uint32_t type;
@@ -140,23 +187,10 @@ static inline void mssfw_put_phdr(uint8_t *tab, unsigned i,
     mssfw_put32(p + 28, ph->align);
 }
 
-/* The loader's segment rule (mdt_phdr_valid / q6v5_phdr_valid) */
-static inline bool mssfw_phdr_loadable(const MssfwPhdr *ph)
-{
-    return ph->type == MSSFW_PT_LOAD &&
-           (ph->flags & MSSFW_SEG_TYPE_MASK) != MSSFW_SEG_TYPE_HASH &&
-           ph->memsz != 0;
-}
-
 static inline void mssfw_sha256(const uint8_t *data, size_t len,
                                 uint8_t out[MSSFW_DIGEST_SIZE])
 {
-    GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
-    gsize n = MSSFW_DIGEST_SIZE;
-
-    g_checksum_update(c, data, len);
-    g_checksum_get_digest(c, out, &n);
-    g_checksum_free(c);
+    qcom_mdt_sha256(data, len, out);
 }
 
 #endif /* MSSFW_H */

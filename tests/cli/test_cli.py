@@ -89,7 +89,7 @@ for args, msg, desc in (
         ([], "one of --kernel or --kernel-tree is required", "without --kernel"),
         (["--kernel-tree", "/nonexistent"], "--kernel-tree /nonexistent is not a directory",
          "with a --kernel-tree that is no directory"),
-        (["--kernel", "x", "--board", "rb5"], "argument --board: invalid choice",
+        (["--kernel", "x", "--board", "sdm660"], "argument --board: invalid choice",
          "with an unknown --board"),
         (["--kernel", "x", "--machine-opt", "metadata"], "--machine-opt wants KEY=VALUE",
          "with a --machine-opt that is not KEY=VALUE"),
@@ -132,14 +132,35 @@ with tempfile.TemporaryDirectory() as tmp:
     image = os.path.join(qms.GUEST, "linux-stock", "Image")
     dtb = os.path.join(qms.GUEST, "linux-stock", "arch", "arm64", "boot", "dts", "qcom",
                        "sdm845-db845c.dtb")
-    rb5 = os.path.join(tmp, "rb5.dtb")
-    subprocess.run(["dtc", "-I", "dts", "-O", "dtb", "-o", rb5, "-"], check=True, input=(
+    other = os.path.join(tmp, "sm8550.dtb")
+    subprocess.run(["dtc", "-I", "dts", "-O", "dtb", "-o", other, "-"], check=True, input=(
+        b'/dts-v1/; / { compatible = "qcom,sm8550-qrd", "qcom,sm8550"; '
+        b'#address-cells = <2>; #size-cells = <2>; };'))
+    rc, out = run([check, "--kernel", image, "--dtb", other])
+    tap.check(rc == 2 and "BAD INPUT" in out and '"qcom,sm8550" names no board' in out and
+              'db845c for "qcom,sdm845"' in out and 'rb5 for "qcom,sm8250"' in out,
+              "check-kernel on a DTB of a board not modelled exits 2 with the boards", out)
+    # RB5 DTs without a DSP to drive: nothing to test (125), before QEMU runs
+    bare = os.path.join(tmp, "rb5-bare.dtb")
+    subprocess.run(["dtc", "-I", "dts", "-O", "dtb", "-o", bare, "-"], check=True, input=(
         b'/dts-v1/; / { compatible = "qcom,qrb5165-rb5", "qcom,sm8250"; '
         b'#address-cells = <2>; #size-cells = <2>; };'))
-    rc, out = run([check, "--kernel", image, "--dtb", rb5])
-    tap.check(rc == 2 and "BAD INPUT" in out and '"qcom,sm8250" names no board' in out and
-              'db845c for "qcom,sdm845"' in out,
-              "check-kernel on a DTB of a board not modelled exits 2 with the boards", out)
+    rc, out = run([check, "--kernel", image, "--dtb", bare])
+    tap.check(rc == 125 and "has no remote processor node (qcom,sm8250-adsp-pas" in out,
+              "check-kernel on an RB5 DTB without DSP nodes exits 125 and says so", out)
+    rb5 = os.path.join(qms.GUEST, "linux-stock", "arch", "arm64", "boot", "dts", "qcom",
+                       "qrb5165-rb5.dtb")
+    off = os.path.join(tmp, "rb5-dsps-off.dtb")
+    with open(rb5, "rb") as f, open(off, "wb") as g:
+        g.write(f.read())
+    for node in ("/soc@0/remoteproc@17300000", "/soc@0/remoteproc@8300000"):
+        subprocess.run(["fdtput", "-t", "s", off, node, "status", "disabled"], check=True)
+    rc, out = run([check, "--kernel", image, "--dtb", off])
+    tap.check(rc == 125 and "adsp node /soc@0/remoteproc@17300000 is disabled" in out and
+              "cdsp node /soc@0/remoteproc@8300000 is disabled" in out and
+              "slpi node /soc@0/remoteproc@5c00000 is disabled" in out,
+              "check-kernel on an RB5 DTB whose DSPs are all disabled exits 125, naming each",
+              out)
     with open(dtb, "rb") as f:
         blob = f.read()
     for name, data, msg in (("garbage", b"\x12\x34" * 512, "not a DTB"),

@@ -84,8 +84,10 @@ def metadata_hazard(tap, what, rep, out):
     xpu = [f for f in rep.get("findings", []) if f["source"] == "xpu"]
     first = xpu[0] if xpu else {}
     tap.check(first.get("kind") == "hazard" and first.get("master") == "apps" and
-              first.get("step") == {"number": 1, "action": "start"} and
-              "MSS" in (first.get("owner") or ""),
+              first.get("step") == {"number": 1, "rproc": "4080000.remoteproc",
+                                    "action": "start"} and
+              "MSS" in (first.get("owner") or "") and
+              (first.get("remoteproc"), first.get("path")) == ("mss", "MSS/MBA"),
               "%s: an XPU hazard of the CPUs during the first start, the range given to "
               "the modem" % what, out)
     # The metadata buffer: no larger than the metadata (ELF header + hash
@@ -119,8 +121,12 @@ tap.check(dt.get("source") == "kernel tree" and dt.get("board") == "db845c" and
           "6.1 stock: the report names the tree's DTB, its board and the modem's regions "
           "(no metadata region in 6.1's DT)", out)
 tap.check(any(r.split()[1:3] == ["4080000.remoteproc", "qcom/sdm845/mba.mbn"]
-              and r.endswith(" qcom-q6v5-mss") for r in rep.get("remoteprocs", [])),
-          "6.1 stock: the remoteproc runs the DT's firmware names", out)
+              and r.split()[4:] == ["qcom-q6v5-mss", "/soc@0/remoteproc@4080000"]
+              for r in rep.get("rproc_lines", [])) and
+          [(r["name"], r["path"], r["rproc_name"]) for r in rep.get("remoteprocs", [])] ==
+          [("mss", "MSS/MBA", "4080000.remoteproc")],
+          "6.1 stock: the remoteproc runs the DT's firmware names; the DT's modem is the "
+          "only remote processor driven", out)
 tap.check(not rep.get("findings"), "6.1 stock: no XPU or cache finding", out)
 keys["stock"] = (verdict_key(rc, rep), (), ())
 
@@ -135,10 +141,12 @@ except ET.ParseError:
 os.unlink(junit)
 cases = {c.get("name"): c.find("failure") is not None for c in (suite if suite is not None else [])}
 tap.check(rc == 1, "6.1 clean-only: exit 1", out)
+MSS_CASE = "remoteproc mss (MSS/MBA, /soc@0/remoteproc@4080000) runs, stops and runs again"
 tap.check(cases.get("no XPU violation or hazard") is True and cases.get("verdict") is True
-          and cases.get("modem step 1: start") is False and suite.get("failures") == "2",
-          "6.1 clean-only: the JUnit report fails the XPU case and the verdict, not the steps",
-          "%r\n%s" % (cases, out))
+          and cases.get(MSS_CASE) is True and suite.get("failures") == "3" and
+          "kernel boots to the init with its remote processors" in cases,
+          "6.1 clean-only: the JUnit report fails the XPU case, the modem's case and the "
+          "verdict", "%r\n%s" % (cases, out))
 metadata_hazard(tap, "6.1 clean-only", rep, out)
 keys["clean-only"] = (verdict_key(rc, rep), (), ())
 
@@ -229,8 +237,9 @@ votes = [(RAILS.get(int(a, 16)), int(v, 16)) for a, v in
          re.findall(r"qcom_rpmh_rsc_vote .*addr (0x[0-9a-f]+) <- (0x[0-9a-f]+)", r.output)]
 tops = [rail for rail, v in votes if rail and v == 0xa]
 last = {rail: v for rail, v in votes if rail}
-tap.check(r.lines("qms: result ") == ["1 start ok running", "2 stop ok offline",
-                                      "3 start ok running"] and
+tap.check(r.lines("qms: result ") == ["1 4080000.remoteproc start ok running",
+                                      "2 4080000.remoteproc stop ok offline",
+                                      "3 4080000.remoteproc start ok running"] and
           sorted(tops) == sorted(["cx", "mx", "mss"] * 2) and
           last.get("mss") == 0 and 0 < last.get("cx", 0xa) < 0xa and
           0 < last.get("mx", 0xa) < 0xa,

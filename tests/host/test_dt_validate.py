@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""The machine's device tree against the kernel's own bindings: every DTB
-that the db845c board generates as its own (one per machine option set below) passes
+"""The machines' device trees against the kernel's own bindings: every DTB
+that the db845c and rb5 boards generate as their own (one per machine and
+option set below) passes
 dt-validate (Debian's dt-schema) with the YAML bindings of the guest
 kernel's source (linux-source-6.1, unpacked by guest/build-kernel) and
 dtc's checks at the kernel's default warning level; and each node with a
@@ -10,8 +11,8 @@ deliberately broken node must be reported, so the harness itself can fail.
 A compatible that 6.1 documents only in a text binding is accepted only
 when listed in TEXT_ONLY below.
 
-    tests/host/test_dt_validate.py [MACHINE_OPTS...]
-        MACHINE_OPTS: "" (defaults), "metadata=on", ... [the list below]
+    tests/host/test_dt_validate.py [MACHINE...]
+        MACHINE: "db845c", "db845c,metadata=on", "rb5" ... [the list below]
 
 The processed schema (dt-mk-schema over all of the kernel's bindings, about
 40 s) is cached next to the kernel source, keyed by the dt-schema version.
@@ -31,8 +32,8 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                 "..", "guest"))
 import qms  # noqa: E402
 
-# Machine option sets whose DTBs are validated ("" is the defaults).
-VARIANTS = ["", "metadata=on"]
+# Machines, with their options, whose DTBs are validated.
+VARIANTS = ["db845c", "db845c,metadata=on", "rb5"]
 
 # dtc warnings the kernel turns off when building DTBs without W=
 # (scripts/Makefile.lib of Linux 6.1).
@@ -238,9 +239,8 @@ selects = {s["$id"]: select_compatibles(s.get("select", {}))
 variants = sys.argv[1:] or VARIANTS
 work = tempfile.mkdtemp(prefix="qms-dt-")
 dtbs = {}
-for opts in variants:
-    machine = "db845c" + ("," + opts if opts else "")
-    name = "db845c" + ("-" + re.sub(r"[^A-Za-z0-9]+", "-", opts) if opts else "")
+for machine in variants:
+    name = re.sub(r"[^A-Za-z0-9]+", "-", machine)
     dtb = os.path.join(work, name + ".dtb")
     rc, out = run([qms.QEMU, "-display", "none", "-M", machine + ",dumpdtb=" + dtb], 60)
     if tap.check(rc == 0 and os.path.isfile(dtb), "-M %s dumps its DTB" % machine, out):

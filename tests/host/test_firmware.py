@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
-"""Host tests of the emulated modem firmware tools (guest/tools/):
-mkmodemfw writes images that pass mdtcheck and an independent reading of
-the kernel's mdt loader rules; every corruption fails the rule it names;
-output is reproducible; bad command lines exit 2; and fuzzed images never
-crash or hang the checker (run under ASan/UBSan when the compiler can)."""
+"""Host tests of the emulated firmware tools (guest/tools/): mkmodemfw
+writes modem images and, with --pas, the DSPs' images (adsp, cdsp, slpi)
+that pass mdtcheck and an independent reading of the kernel's mdt loader
+rules; every corruption fails the rule it names; output is reproducible;
+bad command lines exit 2; and fuzzed images never crash or hang the
+checker (run under ASan/UBSan when the compiler can), which is built with
+the authentication rules the device models use
+(hw/remoteproc/qcom-mdt-auth.c)."""
 
 import hashlib
 import os
@@ -26,6 +29,10 @@ FUZZ_SEED = 0x6d7373
 
 MPSS_BASE = 0x8E000000
 MPSS_SIZE = 0x7800000
+# The DSPs: hash header image id and sm8250.dtsi's carve-out
+PAS = {"adsp": (0x50534441, 0x8A100000, 0x1D00000),
+       "cdsp": (0x50534443, 0x87800000, 0x1400000),
+       "slpi": (0x49504C53, 0x88C00000, 0x1500000)}
 
 
 def run(args, timeout=30, env=None):
@@ -104,6 +111,58 @@ def independent_check(d, mpss_base=MPSS_BASE, mpss_size=MPSS_SIZE):
     return None, ehdr_size + hash_size
 
 
+def independent_check_pas(path, image_id, base, size):
+    """The same for a DSP's split image (NAME.mbn + NAME.bNN), as Linux
+    6.1's qcom_mdt_pas_init and __qcom_mdt_load read it: relocated to the
+    lowest p_paddr when a segment says so, every segment from NAME.bNN
+    once any program header reaches past NAME.mbn. Returns (problem or
+    None, metadata size, relocatable)."""
+    mbn = read(path)
+    if mbn[:4] != b"\x7fELF" or len(mbn) < 52:
+        return "magic", 0, False
+    phentsize, phnum = struct.unpack_from("<HH", mbn, 42)
+    if struct.unpack_from("<I", mbn, 28)[0] != 52 or phentsize != 32 or \
+            52 + 32 * phnum > len(mbn) or phnum < 2:
+        return "phdrs", 0, False
+    ph = [struct.unpack_from("<8I", mbn, 52 + 32 * i) for i in range(phnum)]
+    hidx = next((i for i in range(1, phnum)
+                 if ph[i][6] & (7 << 24) == 2 << 24), None)
+    if ph[0][0] == 1 or hidx is None:
+        return "phdr0 or hash", 0, False
+    ehdr_size, hash_size = ph[0][4], ph[hidx][4]
+    if ehdr_size + hash_size != len(mbn):
+        return "mbn is not headers + hash", 0, False
+    hseg = mbn[ehdr_size:]
+    words = struct.unpack_from("<10I", hseg, 0)
+    if words[0] != image_id or words[1] != 3 or words[5] != 32 * phnum:
+        return "hash header", 0, False
+    table = hseg[40:40 + 32 * phnum]
+    if hashlib.sha256(hseg[:40 + 32 * phnum]).digest() != \
+            hseg[40 + 32 * phnum:72 + 32 * phnum] or \
+            hashlib.sha256(mbn[:ehdr_size]).digest() != table[:32]:
+        return "signature or header digest", 0, False
+    load = [(i, p) for i, p in enumerate(ph)
+            if p[0] == 1 and p[6] & (7 << 24) != 2 << 24 and p[5]]
+    relocatable = any(p[6] & (1 << 27) for _, p in load)
+    reloc = min(p[3] for _, p in load) if relocatable else base
+    split = any(p[1] > len(mbn) or p[1] + p[4] > len(mbn) for p in ph)
+    if not split:
+        return "not split", 0, relocatable
+    stem = path[:-3]
+    for i, (typ, off, _, paddr, filesz, memsz, flags, _) in load:
+        if not 0 <= paddr - reloc <= size - memsz or not base <= paddr < base + size:
+            return "range %d" % i, 0, relocatable
+        if filesz > memsz:
+            return "filesz %d" % i, 0, relocatable
+        if filesz == 0:
+            continue
+        data = read("%sb%02d" % (stem, i))
+        if len(data) != filesz or \
+                hashlib.sha256(data).digest() != table[32 * i:32 * i + 32]:
+            return "segment %d" % i, 0, relocatable
+    return None, ehdr_size + hash_size, relocatable
+
+
 def build_asan_checker(tmp):
     """mdtcheck built with ASan and UBSan, or None if the host cannot."""
     out = os.path.join(tmp, "mdtcheck-asan")
@@ -114,8 +173,11 @@ def build_asan_checker(tmp):
         subprocess.run(["gcc", "-std=gnu99", "-O1", "-g",
                         "-fsanitize=address,undefined",
                         "-fno-sanitize-recover=all", "-o", out,
-                        os.path.join(qms.TOP, "guest", "tools",
-                                     "mdtcheck.c")] + flags,
+                        "-I" + os.path.join(qms.TOP, "guest", "tools", "compat"),
+                        "-I" + os.path.join(qms.TOP, "include"),
+                        os.path.join(qms.TOP, "guest", "tools", "mdtcheck.c"),
+                        os.path.join(qms.TOP, "hw", "remoteproc",
+                                     "qcom-mdt-auth.c")] + flags,
                        check=True, stdout=subprocess.DEVNULL,
                        stderr=subprocess.DEVNULL)
     except (OSError, subprocess.CalledProcessError):
@@ -298,6 +360,8 @@ def tests(tap, tmp):
     tap.check(rc == 1 and "FAIL file-read:" in err,
               "a missing directory fails file-read", out + err)
 
+    pas_tests(tap, tmp)
+
     # --- fuzz: malformed metadata never crashes or hangs the checker
     asan = build_asan_checker(tmp)
     checker = asan or CHECK
@@ -309,23 +373,28 @@ def tests(tap, tmp):
     rng = random.Random(FUZZ_SEED)
     fz = os.path.join(tmp, "fuzz")
     shutil.copytree(good, fz)
+    gen(fz, "--pas=adsp")
     mdt = read(os.path.join(good, "modem.mdt"))
     mba = read(os.path.join(good, "mba.mbn"))
+    adsp = read(os.path.join(fz, "adsp.mbn"))
     mdt_hdr = 52 + 32 * struct.unpack_from("<H", mdt, 44)[0]
     mba_hdr = 52 + 32 * struct.unpack_from("<H", mba, 44)[0]
-    for target, orig, hdr, n in (("modem.mdt", mdt, mdt_hdr, FUZZ_CASES),
-                                 ("mba.mbn", mba, mba_hdr, FUZZ_CASES // 5)):
+    adsp_hdr = 52 + 32 * struct.unpack_from("<H", adsp, 44)[0]
+    for target, orig, hdr, n, opts in (
+            ("modem.mdt", mdt, mdt_hdr, FUZZ_CASES, ["--modem"]),
+            ("mba.mbn", mba, mba_hdr, FUZZ_CASES // 5, ["--mba"]),
+            ("adsp.mbn", adsp, adsp_hdr, FUZZ_CASES // 2,
+             ["--pas=adsp", "--image"])):
         bad = []
         counts = {0: 0, 1: 0}
         path = os.path.join(fz, target)
-        opt = "--modem" if target == "modem.mdt" else "--mba"
         for case in range(n):
             data = mutate(rng, orig, hdr)
             with open(path, "wb") as f:
                 f.write(data)
             try:
-                rc, out, err = run([checker, "-q", opt, path], timeout=20,
-                                   env=env)
+                rc, out, err = run([checker, "-q"] + opts + [path],
+                                   timeout=20, env=env)
             except subprocess.TimeoutExpired:
                 rc, err = "timeout", ""
             if rc in counts:
@@ -343,6 +412,105 @@ def tests(tap, tmp):
         tap.check(not bad, "fuzz %s: %d malformed images, checker exits "
                   "0 or 1 only (%d rejected, %d still valid)"
                   % (target, n, counts[1], counts[0]), "\n".join(bad[:5]))
+
+
+def pas_tests(tap, tmp):
+    """--pas: the DSPs' images, as qcom_q6v5_pas loads them and TrustZone
+    authenticates them"""
+    images = {}
+    for name, (image_id, base, size) in PAS.items():
+        d = os.path.join(tmp, "pas-" + name)
+        rc1, out1, err1 = gen(d, "--pas=" + name)
+        rc, out, err = run([CHECK, "--pas=" + name, d])
+        files = sorted(os.listdir(d))
+        tap.check(rc1 == 0 and rc == 0 and "%s.mbn: OK: %s," % (name, name) in out
+                  and "(relocatable)" in out and "mba.mbn" not in files and
+                  not any(f.startswith("modem") for f in files),
+                  "--pas=%s writes %s.mbn + %s.bNN only, which mdtcheck --pas accepts"
+                  % (name, name, name), out1 + err1 + out + err)
+        problem, msize, reloc = independent_check_pas(
+            os.path.join(d, name + ".mbn"), image_id, base, size)
+        tap.check(problem is None and reloc and msize > 4096,
+                  "%s: an independent reading of 6.1's mdt loader: image id %#x, "
+                  "relocatable segments in 0x%x+0x%x, metadata of %d bytes"
+                  % (name, image_id, base, size, msize), str(problem))
+        images[name] = read(os.path.join(d, name + ".b02"))
+    tap.check(len(set(images.values())) == len(images),
+              "the three DSPs' images differ (each its own PRNG stream)")
+    adsp = os.path.join(tmp, "pas-adsp")
+
+    # the carve-out is an input of the kernel's rules; the image id of TZ's
+    d = os.path.join(tmp, "pas-v")
+    shutil.rmtree(d, ignore_errors=True)
+    rc1, out1, err1 = gen(d, "--pas=cdsp", "--base=0x90000000", "--size=0x200000",
+                          "--seed=9", "--segments=5")
+    rc, out, err = run([CHECK, "--pas=cdsp", "--base=0x90000000", "--size=0x200000", d])
+    tap.check(rc1 == 0 and rc == 0, "--pas with --base and --size: the checker "
+              "accepts it in that carve-out", out1 + err1 + out + err)
+    rc, out, err = run([CHECK, "--pas=adsp", "--size=0x10000", adsp])
+    tap.check(rc == 1 and "adsp.mbn: FAIL segment-range:" in err and
+              "relocated from the lowest p_paddr" in err,
+              "a carve-out too small for the relocated segments fails segment-range",
+              out + err)
+    rc, out, err = run([CHECK, "--pas=cdsp", "--image", os.path.join(adsp, "adsp.mbn")])
+    tap.check(rc == 1 and "FAIL hash-header:" in err and "0x50534443" in err,
+              "the ADSP's image checked as the CDSP's fails hash-header (image id)",
+              out + err)
+    # the whole image: __qcom_mdt_load reads the segments from the file
+    shutil.rmtree(d, ignore_errors=True)
+    gen(d, "--pas=slpi", "--mbn")
+    rc, out, err = run([CHECK, "--pas=slpi", d])
+    tap.check(rc == 0 and sorted(os.listdir(d)) == ["slpi.mbn"],
+              "--pas --mbn writes the whole image as one NAME.mbn, which passes",
+              out + err)
+
+    corruptions = [
+        ("segment:4", "segment-hash"),
+        ("hash-table", "hash-signature"),
+        ("elf-header", "elf-magic"),
+        ("hash-missing", "hash-segment-present"),
+        ("phdr-count:1", "phnum-min"),
+        ("truncate-segment:6", "segment-file-size"),
+    ]
+    for kind, rule in corruptions:
+        shutil.rmtree(d, ignore_errors=True)
+        rc1, out1, err1 = gen(d, "--pas=adsp", "--corrupt=" + kind)
+        rc, out, err = run([CHECK, "--pas=adsp", d])
+        tap.check(rc1 == 0 and rc == 1 and "adsp.mbn: FAIL %s:" % rule in err
+                  and err.count("FAIL") == 1,
+                  "--pas=adsp --corrupt=%s: checker fails rule %s" % (kind, rule),
+                  out1 + err1 + out + err)
+    shutil.rmtree(d, ignore_errors=True)
+    gen(d, "--pas=adsp")
+    os.unlink(os.path.join(d, "adsp.b03"))
+    rc, out, err = run([CHECK, "--pas=adsp", d])
+    tap.check(rc == 1 and "adsp.mbn: FAIL segment-file:" in err and "adsp.b03" in err,
+              "a missing adsp.bNN fails segment-file", out + err)
+
+    a, b = os.path.join(tmp, "pas-a"), os.path.join(tmp, "pas-b")
+    gen(a, "--pas=adsp", "--seed=5")
+    gen(b, "--pas=adsp", "--seed=5")
+    files = sorted(os.listdir(a))
+    tap.check(files == sorted(os.listdir(b)) and all(
+        read(os.path.join(a, f)) == read(os.path.join(b, f)) for f in files),
+        "--pas, same seed: byte-identical output (%d files)" % len(files))
+
+    nodir = os.path.join(tmp, "never")
+    for args in (["--pas=modem", nodir], ["--pas", nodir], ["--base=0x80000000", nodir],
+                 ["--size=0x100000", nodir], ["--pas=adsp", "--mpss-base=0x8e000000", nodir],
+                 ["--pas=adsp", "--corrupt=mba", nodir], ["--pas=adsp", "--base=0x123", nodir],
+                 ["--pas=adsp", "--size=0x1000", nodir],
+                 ["--pas=adsp", "--base=0xfff00000", nodir]):
+        rc, out, err = run([MKFW] + args)
+        tap.check(rc == 2 and "Usage:" in err and not os.path.exists(nodir),
+                  "mkmodemfw %s: exit 2 with usage" % " ".join(
+                      x.replace(tmp, "$TMP") for x in args), "rc=%s\n%s%s" % (rc, out, err))
+    for args in (["--pas=dsp", adsp], ["--base=0x1000", adsp], ["--pas=adsp", "--modem=x"],
+                 ["--pas=adsp"], ["--image=x"]):
+        rc, out, err = run([CHECK] + args)
+        tap.check(rc == 2 and "Usage:" in err,
+                  "mdtcheck %s: exit 2 with usage" % " ".join(
+                      x.replace(tmp, "$TMP") for x in args), "rc=%s\n%s%s" % (rc, out, err))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,400 @@
+#!/usr/bin/env python3
+"""scripts/check-kernel without a guest: its reading of the boards' DTs
+(the RB5's ADSP and CDSP, its disabled SLPI; the DragonBoard 845c's
+modem), the firmware it generates for each remote processor under the
+DT's names, and its verdicts from canned runs: the init's console lines,
+the QMP events and the XPU's report on QEMU's standard error, with the
+"cause" and "caller" lines of the PAS and MSS paths and without them.
+The canned runs are what the guest and the models print; the verdicts
+and reports are check-kernel's own reading of them."""
+
+import importlib.machinery
+import importlib.util
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+from contextlib import redirect_stdout
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "guest"))
+import qms  # noqa: E402
+
+_loader = importlib.machinery.SourceFileLoader(
+    "check_kernel", os.path.join(qms.TOP, "scripts", "check-kernel"))
+_spec = importlib.util.spec_from_loader("check_kernel", _loader)
+ck = importlib.util.module_from_spec(_spec)
+_loader.exec_module(ck)
+
+DTS = os.path.join("arch", "arm64", "boot", "dts", "qcom")
+RB5_61 = os.path.join(qms.GUEST, "linux-stock", DTS, "qrb5165-rb5.dtb")
+RB5_612 = os.path.join(qms.GUEST, "linux-debian-6.12", DTS, "qrb5165-rb5.dtb")
+DB845C = os.path.join(qms.GUEST, "linux-stock", DTS, "sdm845-db845c.dtb")
+ADSP, CDSP = "/soc@0/remoteproc@17300000", "/soc@0/remoteproc@8300000"
+
+# A kernel's symbols, as nm gives them: the SCM call path of PAS
+# INIT_IMAGE and of the modem's assign_mem, and the prep routine
+SYMS = [(0xffff800008010000, "__arm_smccc_smc"), (0xffff800008011000, "__scm_smc_do_quirk"),
+        (0xffff800008012000, "__scm_smc_call"), (0xffff800008013000, "qcom_scm_call"),
+        (0xffff800008014000, "qcom_scm_pas_init_image"),
+        (0xffff800008015000, "qcom_mdt_pas_init"), (0xffff800008016000, "adsp_load"),
+        (0xffff800008017000, "rproc_start"), (0xffff800008018000, "__qcom_scm_assign_mem"),
+        (0xffff800008019000, "q6v5_mpss_init_image"),
+        (0xffff80000801e000, "arch_dma_prep_coherent"), (0xffff80000801f000, "dcache_clean_poc"),
+        (0xffff80000828f000, "clear_page"), (0xffff800008290000, "memset")]
+# Return addresses at the SMC, innermost first
+PAS_CALLERS = ("0xffff800008011044 0xffff800008012118 0xffff800008013020 "
+               "0xffff8000080140a8 0xffff800008015110 0xffff800008016054")
+MSS_CALLERS = "0xffff800008011044 0xffff800008013020 0xffff8000080180c4 0xffff800008019200"
+
+
+def args_for(dtb, board="db845c", vmlinux=None):
+    a = ck.parse_args(["--kernel", "Image", "--dtb", dtb, "--board", board])
+    a.kernel = "/k/Image"
+    a.vmlinux = vmlinux
+    return a
+
+
+def console(rprocs, steps, auto=(), skip=(), deferred=(), drivers=None, done=True):
+    """The init's lines: rprocs (RPROC NAME FW STATE DRIVER NODE), steps
+    (N NAME ACTION RESULT STATE; RESULT None: no result line yet)."""
+    drivers = drivers or {"qcom-q6v5-mss": "present", "qcom_q6v5_pas": "present"}
+    out = ["[    0.000000] Booting Linux on physical CPU 0x0000000000",
+           "[    1.000000] qms: init Linux 6.1.192 aarch64"]
+    out += ["[    1.100000] qms: deferred %s" % d for d in deferred]
+    out += ["[    1.100000] qms: deferred-count %d" % len(deferred),
+            "[    1.200000] qms: console ttyMSM0"]
+    out += ["[    1.300000] qms: rproc %s" % r for r in rprocs]
+    out += ["[    1.310000] qms: rproc-count %d" % len(rprocs)]
+    out += ["[    1.320000] qms: driver %s %s" % kv for kv in drivers.items()]
+    out += ["[    1.330000] qms: auto-boot %s" % a for a in auto]
+    for s in steps:
+        n, name, action, result, state = s.split(" ")
+        out.append("[    1.400000] qms: step %s %s %s" % (n, name, action))
+        if result != "None":
+            out.append("[    1.410000] qms: result %s %s %s %s %s" % (n, name, action, result,
+                                                                  state))
+    out += ["[    1.500000] qms: skip %s" % k for k in skip]
+    if done:
+        out.append("[    1.600000] qms: done poweroff")
+    return "\n".join(out) + "\n"
+
+
+RB5_RPROCS = ["remoteproc0 17300000.remoteproc qcom/sm8250/adsp.mbn running qcom_q6v5_pas "
+              + ADSP,
+              "remoteproc1 8300000.remoteproc qcom/sm8250/cdsp.mbn running qcom_q6v5_pas "
+              + CDSP]
+RB5_AUTO = ["17300000.remoteproc running 3", "8300000.remoteproc running 0"]
+RB5_STEPS = ["1 17300000.remoteproc stop ok offline", "2 17300000.remoteproc start ok running",
+             "3 17300000.remoteproc stop ok offline", "4 17300000.remoteproc start ok running",
+             "5 8300000.remoteproc stop ok offline", "6 8300000.remoteproc start ok running",
+             "7 8300000.remoteproc stop ok offline", "8 8300000.remoteproc start ok running"]
+
+
+def xpu_report(cause=None, caller=None, lines=4, base=0xfbcc0000, owner="TZ(0)"):
+    """The XPU's report of a hazard, as qcom-xpu prints it on stderr."""
+    out = ["qcom-xpu: XPU VIOLATION at /machine/soc/dram-xpu (protected "
+           "0x80000000-0xffffffff)",
+           "qcom-xpu:   address  0x%016x" % base,
+           "qcom-xpu:   master   apps (VMID 3 HLOS)",
+           "qcom-xpu:   access   hazard",
+           "qcom-xpu:   group    9 [0x%x-0x%x] read {%s} write {%s}" % (
+               base, base + 0x1fff, owner, owner),
+           "qcom-xpu:   ESR 0x00000000 EAR 0x0000000000000000 ESYNR 0x00000000"]
+    if cause:
+        out.append("qcom-xpu:   cause    " + cause)
+    if caller:
+        out.append("qcom-xpu:   caller   " + caller)
+    out.append("qcom-xpu:   hazard   0x%x-0x%x: the CPUs lose access to 0x%x..0x%x while "
+               "their data cache holds lines of it:" % (base, base + 0x1fff, base,
+                                                        base + 0x1fff))
+    for i in range(lines):
+        a = base + 64 * i
+        out.append("  line 0x%x: clean (memory changed since), filled by cpu0 pc "
+                   "0xffff80000828f608 (event %d); last DC CVAC by cpu4 pc "
+                   "0xffff80000801f068 lr 0xffff80000801e1d8 va 0xffff0000%08x (event %d)"
+                   % (a, 100 + i, a - 0x80000000, 200 + i))
+    out.append("qcom-xpu:   action   stop: VM paused (gdbstub or 'cont' to resume)")
+    return "\n".join(out) + "\n"
+
+
+def xpu_event(step=None, base=0xfbcc0000, group=9):
+    return {"event": "XPU_VIOLATION", "step": step,
+            "data": {"kind": "hazard", "address": base, "master": "apps", "vmid": 3,
+                     "group": group, "action": "stop"}}
+
+
+def run(console_text, stderr="", events=(), ended="shutdown", rc=0):
+    return {"returncode": rc, "ended": ended, "timed_out": ended == "timeout",
+            "console": console_text, "stderr": stderr, "events": list(events),
+            "seconds": 1.5}
+
+
+def junit(rep):
+    fd, path = tempfile.mkstemp(suffix=".xml")
+    os.close(fd)
+    try:
+        ck.write_junit(rep, path)
+        return ET.parse(path).getroot()
+    finally:
+        os.unlink(path)
+
+
+def printed(rep):
+    buf = io.StringIO()
+    with redirect_stdout(buf):
+        ck.print_report(rep)
+    return buf.getvalue()
+
+
+tap = qms.Tap()
+syms = ck.Symbols(None, SYMS)
+
+# --- the DTs
+dt61 = ck.read_dt_file(args_for(RB5_61), RB5_61)
+rps = {rp["name"]: rp for rp in dt61["remoteprocs"]}
+tap.check(dt61["board"] == "rb5" and sorted(rps) == ["adsp", "cdsp"] and
+          rps["adsp"]["node"] == ADSP and rps["adsp"]["firmware"] == ["qcom/sm8250/adsp.mbn"] and
+          rps["adsp"]["region_ranges"]["mem"] == (0x8a100000, 0x1d00000) and
+          rps["cdsp"]["region_ranges"]["mem"] == (0x87800000, 0x1400000) and
+          rps["cdsp"]["firmware"] == ["qcom/sm8250/cdsp.mbn"] and
+          all(rp["path"] == "PAS/TZ" for rp in rps.values()),
+          "6.1's RB5 DTB: board rb5, the ADSP and CDSP with their firmware names and "
+          "carve-outs", json.dumps(dt61.get("remoteprocs"), default=str))
+tap.check([(rp["name"], rp["node"], rp["status"]) for rp in dt61["disabled"]] ==
+          [("slpi", "/soc@0/remoteproc@5c00000", "disabled")],
+          "6.1's RB5 DTB: the SLPI node is disabled, so not driven", str(dt61["disabled"]))
+if os.path.isfile(RB5_612):
+    dt612 = ck.read_dt_file(args_for(RB5_612), RB5_612)
+    tap.check(sorted(rp["name"] for rp in dt612["remoteprocs"]) == ["adsp", "cdsp"] and
+              [rp["name"] for rp in dt612["disabled"]] == ["slpi"],
+              "6.12's RB5 DTB: the ADSP and CDSP enabled, the SLPI disabled")
+dtdb = ck.read_dt_file(args_for(DB845C), DB845C)
+tap.check(dtdb["board"] == "db845c" and [rp["name"] for rp in dtdb["remoteprocs"]] == ["mss"]
+          and dtdb["remoteprocs"][0]["path"] == "MSS/MBA" and not dtdb["disabled"] and
+          ck.report_dt(dtdb)["modem_node"] == "/soc@0/remoteproc@4080000",
+          "db845c's DTB: the modem alone (its ADSP and CDSP are not modelled), the report's "
+          "modem keys as before")
+tap.check(dtdb["kernel_limit"] == 0x85700000 and dt61["kernel_load"] == 0x90800000 and
+          dt61["kernel_limit"] is None and dt61["initrd_limit"] is None,
+          "the Image's and initrd's room: below db845c's first carve-out above the kernel; "
+          "on RB5 nothing reserved above the kernel (0x90800000) and the initrd",
+          "%r %r" % (dtdb["kernel_limit"], dt61["kernel_limit"]))
+
+# --kernel-tree --board rb5 takes the RB5's DTB
+with tempfile.TemporaryDirectory() as tree:
+    os.makedirs(os.path.join(tree, DTS))
+    open(os.path.join(tree, "arch", "arm64", "boot", "Image"), "w").close()
+    open(os.path.join(tree, DTS, "qrb5165-rb5.dtb"), "w").close()
+    a = ck.parse_args(["--kernel-tree", tree, "--board", "rb5"])
+    ck.resolve_tree(a)
+    tap.check(a.dtb.endswith("dts/qcom/qrb5165-rb5.dtb") and a.dtb_from_tree,
+              "--kernel-tree with --board rb5 takes qcom/qrb5165-rb5.dtb", str(a.dtb))
+
+# --- the firmware, under the DT's names, as the mdt loader looks for it
+with tempfile.TemporaryDirectory() as fw:
+    mkfw = os.path.join(qms.GUEST, "tools", "mkmodemfw")
+    files = ck.make_firmware(mkfw, fw, rps["adsp"])
+    names = [d for _, d in files]
+    tap.check(names[0] == "/lib/firmware/qcom/sm8250/adsp.mbn" and
+              all(re.fullmatch(r"/lib/firmware/qcom/sm8250/adsp\.b\d\d", n) for n in names[1:])
+              and "/lib/firmware/qcom/sm8250/adsp.b02" in names,
+              "the ADSP's image as qcom/sm8250/adsp.mbn and its segments as adsp.bNN",
+              "\n".join(names))
+    r = subprocess.run([os.path.join(qms.GUEST, "tools", "mdtcheck"), "--pas=adsp",
+                        "--base=0x8a100000", "--size=0x1d00000",
+                        os.path.join(fw, "adsp")], capture_output=True, text=True)
+    tap.check(r.returncode == 0, "mdtcheck accepts it in the DT's carve-out", r.stdout + r.stderr)
+    dflt = dict(rps["cdsp"], firmware=["cdsp.mdt"])
+    names = [d for _, d in ck.make_firmware(mkfw, fw, dflt)]
+    tap.check(names[0] == "/lib/firmware/cdsp.mdt" and "/lib/firmware/cdsp.b02" in names,
+              "without firmware-name, the driver's own name (cdsp.mdt, cdsp.bNN)",
+              "\n".join(names))
+    names = [d for _, d in ck.make_firmware(mkfw, fw, dtdb["remoteprocs"][0])]
+    tap.check(names == ["/lib/firmware/qcom/sdm845/mba.mbn",
+                        "/lib/firmware/qcom/sdm845/modem.mbn"],
+              "the modem's as before: mba.mbn and the whole modem.mbn", "\n".join(names))
+
+# --- rb5, 6.1 stock: both DSPs booted by the kernel, then stop, start, stop, start
+rep = ck.analyse(args_for(RB5_61, "rb5"), dt61, run(console(RB5_RPROCS, RB5_STEPS, RB5_AUTO)))
+tap.check(rep["verdict"] == 0 and "cdsp and adsp ran, stopped and ran again" in rep["reason"],
+          "rb5: both DSPs ran (the kernel's own boot), stopped and ran again: exit 0",
+          rep["reason"])
+r = {x["name"]: x for x in rep["remoteprocs"]}
+tap.check(r["adsp"]["rproc"] == "remoteproc0" and r["adsp"]["auto_boot"] == "running" and
+          len(r["adsp"]["steps"]) == 4 and r["cdsp"]["rproc_name"] == "8300000.remoteproc" and
+          all(s["remoteproc"] in ("adsp", "cdsp") for s in rep["steps"]) and
+          [x["name"] for x in rep["not_driven"]] == ["slpi"],
+          "rb5: the report joins each DT node with its remoteproc, boot and steps; the SLPI "
+          "is not driven", json.dumps(rep["remoteprocs"]))
+suite = junit(rep)
+cases = {c.get("name"): c for c in suite}
+tap.check(suite.get("failures") == "0" and suite.get("skipped") == "1" and
+          "remoteproc adsp (PAS/TZ, %s) runs, stops and runs again" % ADSP in cases and
+          "remoteproc cdsp (PAS/TZ, %s) runs, stops and runs again" % CDSP in cases and
+          cases["remoteproc slpi (/soc@0/remoteproc@5c00000)"].find("skipped") is not None,
+          "rb5 JUnit: one passing case per DSP, the SLPI's skipped", str(list(cases)))
+out = printed(rep)
+tap.check("slpi     /soc@0/remoteproc@5c00000: status \"disabled\" in the DT, not driven" in out
+          and "booted by the kernel at registration: running" in out,
+          "rb5: the summary says the SLPI is not driven and which DSPs the kernel booted", out)
+
+# 6.12 names its remoteprocs after the DSP ("adsp"): joined by DT node all the same
+rp612 = [l.replace("17300000.remoteproc", "adsp").replace("8300000.remoteproc", "cdsp")
+         for l in RB5_RPROCS]
+st612 = [l.replace("17300000.remoteproc", "adsp").replace("8300000.remoteproc", "cdsp")
+         for l in RB5_STEPS]
+rep = ck.analyse(args_for(RB5_61, "rb5"), dt61,
+                 run(console(rp612, st612, ["adsp running 2", "cdsp running 1"])))
+tap.check(rep["verdict"] == 0 and [x["rproc_name"] for x in rep["remoteprocs"]] ==
+          ["cdsp", "adsp"], "rb5 with 6.12's remoteproc names: exit 0", rep["reason"])
+
+# --- rb5, clean-only: the hazard of PAS INIT_IMAGE during the kernel's own boot
+cause = "PAS/TZ adsp: INIT_IMAGE protects the metadata blob 0xfbcc0000-0xfbcc1fff (pas id 1)"
+stderr = xpu_report(cause, PAS_CALLERS, lines=128) + xpu_report(
+    cause.replace("adsp", "cdsp").replace("pas id 1", "pas id 18"), PAS_CALLERS, lines=128)
+rep = ck.analyse(args_for(RB5_61, "rb5"), dt61,
+                 run(console(RB5_RPROCS, RB5_STEPS, RB5_AUTO), stderr,
+                     [xpu_event(), xpu_event()]), syms)
+f = rep["findings"][0] if rep["findings"] else {}
+tap.check(rep["verdict"] == 1 and len(rep["findings"]) == 2 and
+          f.get("remoteproc") == "adsp" and f.get("path") == "PAS/TZ" and
+          rep["findings"][1].get("remoteproc") == "cdsp" and len(f.get("lines", [])) == 128,
+          "rb5 clean-only: exit 1, each hazard named by its cause line (adsp, then cdsp, "
+          "via PAS/TZ) though no step was in progress", json.dumps(rep["findings"])[:3000])
+tap.check(f.get("allocated_by") == "qcom_scm_pas_init_image" and
+          [c["function"] for c in f.get("caller_chain", [])][:4] ==
+          ["__scm_smc_do_quirk", "__scm_smc_call", "qcom_scm_call", "qcom_scm_pas_init_image"]
+          and f.get("cleaned_by", {}).get("caller") == "arch_dma_prep_coherent",
+          "rb5 clean-only: the caller chain symbolised, the buffer allocated by "
+          "qcom_scm_pas_init_image, cleaned by arch_dma_prep_coherent",
+          json.dumps({k: f.get(k) for k in ("caller_chain", "allocated_by", "cleaned_by")}))
+out = printed(rep)
+tap.check("remoteproc adsp via PAS/TZ; buffer allocated by qcom_scm_pas_init_image; cleaned, "
+          "not invalidated, by arch_dma_prep_coherent (DC CVAC in dcache_clean_poc)" in out and
+          "cause: PAS/TZ adsp: INIT_IMAGE" in out and "adsp via PAS/TZ" in rep["reason"],
+          "rb5 clean-only: the summary names the DSP, the path, the allocator and the prep", out)
+suite = junit(rep)
+cases = {c.get("name"): c.find("failure") for c in suite}
+adsp_case = cases.get("remoteproc adsp (PAS/TZ, %s) runs, stops and runs again" % ADSP)
+tap.check(adsp_case is not None and "qcom_scm_pas_init_image" in adsp_case.get("message") and
+          cases.get("no XPU violation or hazard") is not None and
+          cases.get("verdict") is not None and suite.get("failures") == "4",
+          "rb5 clean-only JUnit: each DSP's case fails with its finding and allocator, with "
+          "the XPU case and the verdict", "%r" % {k: v is not None for k, v in cases.items()})
+js = json.loads(json.dumps(rep))
+tap.check(js["findings"][0]["allocated_by"] == "qcom_scm_pas_init_image" and
+          js["remoteprocs"][0]["findings"] == 1,
+          "rb5 clean-only JSON: the finding's remoteproc, path and allocator; the count per DSP")
+
+# without the cause lines (a model that does not print them): from the step in progress
+step = {"number": 2, "rproc": "17300000.remoteproc", "action": "start"}
+rep = ck.analyse(args_for(RB5_61, "rb5"), dt61,
+                 run(console(RB5_RPROCS, RB5_STEPS, RB5_AUTO), xpu_report(),
+                     [xpu_event(step)]), syms)
+f = rep["findings"][0]
+tap.check(rep["verdict"] == 1 and f.get("remoteproc") == "adsp" and f.get("path") == "PAS/TZ"
+          and "allocated_by" not in f and "during step 2 (start)" in rep["reason"],
+          "without cause and caller lines: the finding is the DSP's whose step was in progress",
+          json.dumps(f)[:2000])
+
+# --- rb5: each way a DSP can fail, named in the reason
+cases_ = [
+    ("cdsp's start times out",
+     console(RB5_RPROCS, RB5_STEPS[:5] + ["6 8300000.remoteproc start errno-110 offline"],
+             RB5_AUTO), 1, "cdsp failed: step 6 start gave errno-110, state offline"),
+    ("cdsp's stop leaves it running",
+     console(RB5_RPROCS, RB5_STEPS[:6] + ["7 8300000.remoteproc stop ok running",
+                                          "8 8300000.remoteproc start ok running"], RB5_AUTO),
+     1, "cdsp failed: step 7 stop gave ok, state running"),
+    ("the kernel's boot of the adsp did not finish",
+     console(RB5_RPROCS, RB5_STEPS, ["17300000.remoteproc offline 10000", RB5_AUTO[1]]),
+     1, "adsp's boot by the kernel at registration ended offline"),
+    ("no firmware for the cdsp in the initramfs",
+     console(RB5_RPROCS, RB5_STEPS[:4], RB5_AUTO[:1],
+             skip=["8300000.remoteproc no-firmware qcom/sm8250/cdsp.mbn"]),
+     1, "cdsp was not driven: no-firmware qcom/sm8250/cdsp.mbn"),
+    ("the cdsp not registered (deferred)",
+     console(RB5_RPROCS[:1], RB5_STEPS[:4], RB5_AUTO[:1],
+             deferred=["8300000.remoteproc qcom_q6v5_pas: supplier 1f40000.mailbox not ready"]),
+     1, "qcom_q6v5_pas registered no remoteproc for cdsp (%s); deferred: 8300000.remoteproc"
+     % CDSP),
+    ("no PAS driver in the kernel",
+     console([], [], drivers={"qcom-q6v5-mss": "present", "qcom_q6v5_pas": "absent"}),
+     125, "the kernel has no qcom_q6v5_pas driver (CONFIG_QCOM_Q6V5_PAS), which cdsp (%s) "
+     "and adsp (%s) need" % (CDSP, ADSP)),
+    ("the guest hangs in the cdsp's start",
+     console(RB5_RPROCS, RB5_STEPS[:5] + ["6 8300000.remoteproc start None None"], RB5_AUTO,
+             done=False), 1, "the guest hung during step 6 (8300000.remoteproc start)"),
+]
+for what, text, want, reason in cases_:
+    rep = ck.analyse(args_for(RB5_61, "rb5"), dt61, run(text))
+    tap.check(rep["verdict"] == want and reason in rep["reason"],
+              "rb5, %s: exit %d, the reason names it" % (what, want),
+              "exit %d: %s" % (rep["verdict"], rep["reason"]))
+rep = ck.analyse(args_for(RB5_61, "rb5"), dt61, run(cases_[0][1]))
+suite = junit(rep)
+cases = {c.get("name"): c.find("failure") for c in suite}
+tap.check(cases.get("remoteproc cdsp (PAS/TZ, %s) runs, stops and runs again" % CDSP)
+          is not None and cases.get("remoteproc adsp (PAS/TZ, %s) runs, stops and runs again"
+                                    % ADSP) is None,
+          "rb5 JUnit: the failing DSP's case fails, the other's passes", str(cases))
+
+# --- db845c: the modem as before, and the MSS path's cause line
+DB_RPROCS = ["remoteproc0 4080000.remoteproc qcom/sdm845/mba.mbn offline qcom-q6v5-mss "
+             "/soc@0/remoteproc@4080000",
+             "remoteproc1 remoteproc-adsp qcom/sdm845/adsp.mbn offline qcom_q6v5_pas "
+             "/remoteproc-adsp"]
+DB_STEPS = ["1 4080000.remoteproc start ok running", "2 4080000.remoteproc stop ok offline",
+            "3 4080000.remoteproc start ok running"]
+DB_SKIP = ["remoteproc-adsp no-firmware qcom/sdm845/adsp.mbn"]
+rep = ck.analyse(args_for(DB845C), dtdb, run(console(DB_RPROCS, DB_STEPS, skip=DB_SKIP)))
+tap.check(rep["verdict"] == 0 and rep["reason"] ==
+          "the modem ran, stopped and ran again; no finding" and
+          [s["remoteproc"] for s in rep["steps"]] == ["mss"] * 3,
+          "db845c: the modem ran, stopped and ran again (its unmodelled ADSP skipped): exit 0",
+          rep["reason"])
+step = {"number": 1, "rproc": "4080000.remoteproc", "action": "start"}
+stderr = xpu_report("MSS/MBA mss: assign_mem gives 0xfbcc0000-0xfbcc1fff to MSS_MSA",
+                    MSS_CALLERS, owner="MSS_MSA(15)")
+rep = ck.analyse(args_for(DB845C), dtdb,
+                 run(console(DB_RPROCS, DB_STEPS, skip=DB_SKIP), stderr, [xpu_event(step)]),
+                 syms)
+f = rep["findings"][0]
+tap.check(rep["verdict"] == 1 and f.get("remoteproc") == "mss" and
+          f.get("path") == "MSS/MBA" and f.get("owner") == "MSS_MSA(15)" and
+          f.get("allocated_by") == "__qcom_scm_assign_mem" and
+          "remoteproc mss via MSS/MBA" in printed(rep),
+          "db845c clean-only: the modem's hazard, via MSS/MBA, from its cause line",
+          json.dumps(f)[:2000])
+rep = ck.analyse(args_for(DB845C), dtdb, run(console(
+    DB_RPROCS, DB_STEPS[:1] + ["2 4080000.remoteproc stop errno-5 running"], skip=DB_SKIP)))
+tap.check(rep["verdict"] == 1 and rep["reason"] ==
+          "mss failed: step 2 stop gave errno-5, state running",
+          "db845c: a failed stop of the modem: exit 1", rep["reason"])
+rep = ck.analyse(args_for(DB845C), dtdb,
+                 run(console([], [], drivers={"qcom-q6v5-mss": "absent",
+                                              "qcom_q6v5_pas": "absent"})))
+tap.check(rep["verdict"] == 125 and "no qcom_q6v5_mss driver (CONFIG_QCOM_Q6V5_MSS)"
+          in rep["reason"], "db845c: no modem driver: exit 125", rep["reason"])
+rep = ck.analyse(args_for(DB845C), dtdb, run("[    0.0] Booting Linux\n", ended="timeout"))
+tap.check(rep["verdict"] == 125 and "did not reach the init (timed out)" in rep["reason"],
+          "a kernel that does not reach the init: exit 125", rep["reason"])
+
+# --- the XPU's report: the new lines where the model puts them, or absent
+r = ck.parse_xpu_reports(xpu_report(cause, PAS_CALLERS) + xpu_report())
+tap.check(len(r) == 2 and r[0]["remoteproc"] == "adsp" and r[0]["path"] == "PAS/TZ" and
+          r[0]["callers"] == PAS_CALLERS.split() and len(r[0]["lines"]) == 4 and
+          "cause" not in r[1] and "callers" not in r[1] and len(r[1]["lines"]) == 4,
+          "the XPU report's cause and caller lines are read, and their absence tolerated",
+          json.dumps(r)[:2000])
+late = xpu_report().replace("qcom-xpu:   action", "qcom-xpu:   cause    " + cause +
+                            "\nqcom-xpu:   caller   " + PAS_CALLERS + "\nqcom-xpu:   action")
+r = ck.parse_xpu_reports(late)
+tap.check(r[0].get("remoteproc") == "adsp" and len(r[0]["lines"]) == 4,
+          "cause and caller lines after the held lines are read too")
+
+tap.done()
