@@ -7,8 +7,9 @@
  * counts), calls out of order (auth before init, mem-setup twice) and
  * corrupt images (signature, a segment's hash) answer errors and change
  * nothing; metadata the CPU left in its cache when INIT_IMAGE protects it
- * is the hazard the XPU reports. And the secure register calls that
- * reach the download-mode register.
+ * is the hazard the XPU reports. A running DSP's injected crash (its
+ * reason in SMEM, SMP2P fatal; the watchdog). And the secure register
+ * calls that reach the download-mode register.
  *
  * The calls come from guest/baremetal/scm-calls.c (qcom-scm-calls.h).
  *
@@ -33,6 +34,8 @@
 #define ADSP_MEM        0x8a100000ULL
 #define ADSP_MEM_SIZE   0x01d00000ULL
 #define SMEM_BASE       0x80900000ULL
+#define CDSP_MEM        0x87800000ULL
+#define CDSP_MEM_SIZE   0x01400000ULL
 
 #define PAS_ADSP        1
 #define PAS_CDSP        18
@@ -58,6 +61,7 @@
 
 /* SMEM items of the ADSP (sm8250.dtsi smp2p-adsp, PAS data) */
 #define ITEM_SMP2P_ADSP 443
+#define ITEM_CRASH_ADSP 423
 #define SMEM_TOC        0xd0
 
 /* The test image: headers, hash segment, one relocatable segment */
@@ -305,6 +309,70 @@ static void test_boot(void)
     qtest_quit(qts);
 }
 
+/* Authenticate and start a DSP with a good image of its own */
+static void start_dsp(QTestState *qts, Image *im, uint32_t pas_id,
+                      uint32_t image_id, uint64_t mem, uint64_t size,
+                      const char *name)
+{
+    make_image(im, image_id);
+    qtest_memwrite(qts, META, im->meta, sizeof(im->meta));
+    qtest_memwrite(qts, mem + SEG_PADDR, im->seg, sizeof(im->seg));
+    g_assert_cmpint(pas(qts, INIT_IMAGE, 2, pas_id, META, 0, NULL), ==, OK);
+    g_assert_cmpint(pas(qts, MEM_SETUP, 3, pas_id, mem, size, NULL), ==, OK);
+    g_assert_cmpint(pas(qts, AUTH_AND_RESET, 1, pas_id, 0, 0, NULL), ==,
+                    OK);
+    wait_phase(qts, name, "running");
+}
+
+static void inject(QTestState *qts, const char *dsp, const char *how,
+                   const char *reason, bool ok)
+{
+    g_autofree char *path = g_strdup_printf("/machine/soc/%s", dsp);
+    QDict *rsp = qtest_qmp(qts, "{'execute': 'qom-set', 'arguments': "
+                           "{'path': %s, 'property': %s, 'value': %s}}",
+                           path, how, reason);
+
+    g_assert(qdict_haskey(rsp, ok ? "return" : "error"));
+    qobject_unref(rsp);
+}
+
+/*
+ * A running DSP crashes: the reason in its SMEM item, then SMP2P fatal;
+ * the CDSP's item (601) is beyond the global heap, so it crashes without
+ * one. A DSP that does not run cannot crash; SHUTDOWN clears the bits.
+ */
+static void test_dsp_crash(void)
+{
+    QTestState *qts = boot("");
+    Image *im = g_new(Image, 1);
+    uint64_t item, reason;
+    char text[16] = { 0 };
+
+    inject(qts, "adsp", "inject-fatal", "not yet", false);
+    start_dsp(qts, im, PAS_ADSP, QCOM_MDT_ID_ADSP, ADSP_MEM, ADSP_MEM_SIZE,
+              "adsp");
+    inject(qts, "adsp", "inject-fatal", "adsp test crash", true);
+    assert_phase(qts, "adsp", "crashed");
+    item = smem_item(qts, ITEM_SMP2P_ADSP);
+    g_assert_cmphex(qtest_readl(qts, item + 20 + 16), ==, 0x7);
+    reason = smem_item(qts, ITEM_CRASH_ADSP);
+    g_assert_cmphex(reason, !=, 0);
+    qtest_memread(qts, reason, text, sizeof(text) - 1);
+    g_assert_cmpstr(text, ==, "adsp test crash");
+    inject(qts, "adsp", "inject-wdog", "again", false);
+    g_assert_cmpint(pas(qts, SHUTDOWN, 1, PAS_ADSP, 0, 0, NULL), ==, OK);
+    g_assert_cmphex(qtest_readl(qts, item + 20 + 16), ==, 0);
+
+    start_dsp(qts, im, PAS_CDSP, QCOM_MDT_ID_CDSP, CDSP_MEM, CDSP_MEM_SIZE,
+              "cdsp");
+    inject(qts, "cdsp", "inject-wdog", "cdsp watchdog", true);
+    assert_phase(qts, "cdsp", "crashed");
+    g_assert_cmpint(pas(qts, SHUTDOWN, 1, PAS_CDSP, 0, 0, NULL), ==, OK);
+    assert_phase(qts, "cdsp", "off");
+    g_free(im);
+    qtest_quit(qts);
+}
+
 typedef struct Snapshot {
     uint32_t err_count;
     uint64_t meta, mem;
@@ -465,5 +533,6 @@ int main(int argc, char **argv)
     qtest_add_func("/qcom-scm-pas/bad-args", test_bad_args);
     qtest_add_func("/qcom-scm-pas/metadata-hazard", test_metadata_hazard);
     qtest_add_func("/qcom-scm-pas/io-dload-mode", test_io_dload_mode);
+    qtest_add_func("/qcom-scm-pas/dsp-crash", test_dsp_crash);
     return g_test_run();
 }
