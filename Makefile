@@ -43,7 +43,7 @@ qtests: qemu
 # Cross-built guest side: kernel, init, bare-metal programs.
 # The variants of a Debian source share its tree and objects: each one
 # rebuilds only what its patches change.
-KERNEL_VARIANTS := stock clean-only debian-6.12 debian-6.12-no-mdata
+KERNEL_VARIANTS := stock rb5-slpi clean-only debian-6.12 debian-6.12-no-mdata
 kernel: $(BUILD)/.setup-done
 	guest/build-kernel $(KERNEL_VARIANTS)
 

@@ -12,9 +12,11 @@ not driven. The rows:
                                   PAS/TZ, the buffer allocated by
                                   qcom_scm_pas_init_image, cleaned by
                                   arch_dma_prep_coherent's path
-  6.12 (clean only)               the verdict the models give, recorded;
-                                  EXPECT below (or QMS_RB5_612_EXPECT=0|1)
-                                  makes it a check
+  6.12 (clean only)               exit 1 as the models give it (EXPECT
+                                  below, or QMS_RB5_612_EXPECT=0|1): the
+                                  same hazard, no DT carve-out for it
+  rb5-slpi: stock with the SLPI   exit 0: all three DSPs, the SLPI too,
+  enabled in the RB5 DT           run, stop, run
 
 each the same run after run (QMS_PAS_RUNS runs, default QMS_MODEM_RUNS
 or 10). No DT carve-out fixes the PAS path (docs/devel/qcom-pas.rst)."""
@@ -67,14 +69,14 @@ def verdict_key(rc, rep):
                           len(f.get("lines", []))) for f in rep.get("findings", []))))
 
 
-def dsps_ran(rep):
+def dsps_ran(rep, dsps=DSPS):
     """Each DSP of the DT was registered, and its steps end with start,
     stop, start, each as asked (after the stop of the kernel's own boot)."""
     rps = {r["name"]: r for r in rep.get("remoteprocs", [])}
-    return set(rps) == set(DSPS) and all(
-        rps[n]["node"] == DSPS[n] and rps[n]["rproc"] and not rps[n]["problem"] and
+    return set(rps) == set(dsps) and all(
+        rps[n]["node"] == dsps[n] and rps[n]["rproc"] and not rps[n]["problem"] and
         [(s["action"], s["result"], s["state"]) for s in rps[n]["steps"]][-3:] == RAN
-        for n in DSPS)
+        for n in dsps)
 
 
 def pas_hazard(tap, what, rep, out):
@@ -165,6 +167,19 @@ if os.path.isfile(os.path.join(v612, DTB)):
     keys["debian-6.12"] = verdict_key(rc, rep)
 else:
     print("# debian-6.12's RB5 DTB is not built: its row is left out")
+
+# rb5-slpi: the same 6.1 with an RB5 DT that enables the SLPI
+vslpi = os.path.join(qms.GUEST, "linux-rb5-slpi")
+if os.path.isfile(os.path.join(vslpi, DTB)):
+    rc, rep, out = check("rb5-slpi")
+    three = dict(DSPS, slpi="/soc@0/remoteproc@5c00000")
+    tap.check(rc == 0 and dsps_ran(rep, three) and not rep.get("findings") and
+              not rep.get("not_driven"),
+              "6.1 with the SLPI enabled in its RB5 DTB: exit 0, the ADSP, the CDSP and the "
+              "SLPI run, stop and run again, nothing found", out)
+    keys["rb5-slpi"] = verdict_key(rc, rep)
+else:
+    print("# rb5-slpi is not built: its row is left out")
 
 # determinism: the same verdict every run, for every row
 for variant, key in keys.items():
