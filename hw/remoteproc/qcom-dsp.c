@@ -20,6 +20,7 @@
 #include "hw/irq.h"
 #include "hw/qdev-properties.h"
 #include "hw/resettable.h"
+#include "system/reset.h"
 #include "migration/vmstate.h"
 #include "trace.h"
 
@@ -225,6 +226,8 @@ static void dsp_realize(DeviceState *dev, Error **errp)
         .entries = dsp_smp2p_entries,
         .num_entries = ARRAY_SIZE(dsp_smp2p_entries),
     };
+    /* not on a bus: reset with the machine */
+    qemu_register_resettable(OBJECT(dev));
 }
 
 static void dsp_init(Object *obj)

@@ -339,7 +339,8 @@ static void inject(QTestState *qts, const char *dsp, const char *how,
 /*
  * A running DSP crashes: the reason in its SMEM item, then SMP2P fatal;
  * the CDSP's item (601) is beyond the global heap, so it crashes without
- * one. A DSP that does not run cannot crash; SHUTDOWN clears the bits.
+ * one. A DSP that does not run cannot crash; SHUTDOWN clears the bits;
+ * a machine reset stops a running one.
  */
 static void test_dsp_crash(void)
 {
@@ -369,6 +370,14 @@ static void test_dsp_crash(void)
     assert_phase(qts, "cdsp", "crashed");
     g_assert_cmpint(pas(qts, SHUTDOWN, 1, PAS_CDSP, 0, 0, NULL), ==, OK);
     assert_phase(qts, "cdsp", "off");
+
+    /* a machine reset stops a running DSP and gives its memory back */
+    start_dsp(qts, im, PAS_ADSP, QCOM_MDT_ID_ADSP, ADSP_MEM, ADSP_MEM_SIZE,
+              "adsp");
+    g_assert_cmphex(perm(qts, ADSP_MEM), ==, ADSP_ONLY);
+    qtest_qmp_assert_success(qts, "{'execute': 'system_reset'}");
+    assert_phase(qts, "adsp", "off");
+    g_assert_cmphex(perm(qts, ADSP_MEM), ==, HLOS_ONLY);
     g_free(im);
     qtest_quit(qts);
 }
