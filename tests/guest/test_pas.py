@@ -17,6 +17,8 @@ not driven. The rows:
                                   same hazard, no DT carve-out for it
   rb5-slpi: stock with the SLPI   exit 0: all three DSPs, the SLPI too,
   enabled in the RB5 DT           run, stop, run
+  7.2 (when built by hand)        exit 1: the same hazard, for all three
+                                  DSPs (7.2's RB5 DT enables the SLPI)
 
 each the same run after run (QMS_PAS_RUNS runs, default QMS_MODEM_RUNS
 or 10). No DT carve-out fixes the PAS path (docs/devel/qcom-pas.rst)."""
@@ -79,14 +81,14 @@ def dsps_ran(rep, dsps=DSPS):
         for n in dsps)
 
 
-def pas_hazard(tap, what, rep, out):
+def pas_hazard(tap, what, rep, out, dsps=DSPS):
     """The hazard of a clean-only kernel on the PAS path: lines of the
     metadata blob INIT_IMAGE protects, held by the CPUs."""
     xpu = [f for f in rep.get("findings", []) if f["source"] == "xpu"]
     first = xpu[0] if xpu else {}
     tap.check(first.get("kind") == "hazard" and first.get("master") == "apps" and
-              first.get("remoteproc") in DSPS and first.get("path") == "PAS/TZ",
-              "%s: an XPU hazard of the CPUs, named for the ADSP or the CDSP via PAS/TZ"
+              first.get("remoteproc") in dsps and first.get("path") == "PAS/TZ",
+              "%s: an XPU hazard of the CPUs, named for one of its DSPs via PAS/TZ"
               % what, out)
     tap.check(first.get("allocated_by") == "qcom_scm_pas_init_image",
               "%s: the buffer allocated by qcom_scm_pas_init_image (the caller chain at the "
@@ -100,7 +102,8 @@ def pas_hazard(tap, what, rep, out):
         lo, hi = (int(x, 16) for x in first.get("hazard_range", "").split(":")[0].split("-"))
     except ValueError:
         lo = hi = 0
-    carveouts = [(0x8a100000, 0x8be00000), (0x87800000, 0x88c00000)]
+    carveouts = [(0x8a100000, 0x8be00000), (0x87800000, 0x88c00000),
+                 (0x88c00000, 0x8a100000)]
     tap.check(0 < hi - lo < 64 * 1024 and first.get("lines") and
               not any(b <= lo < e for b, e in carveouts) and
               all(lo <= int(l["address"], 16) <= hi for l in first.get("lines", [])),
@@ -169,10 +172,11 @@ else:
     print("# debian-6.12's RB5 DTB is not built: its row is left out")
 
 # rb5-slpi: the same 6.1 with an RB5 DT that enables the SLPI
+THREE = dict(DSPS, slpi="/soc@0/remoteproc@5c00000")
 vslpi = os.path.join(qms.GUEST, "linux-rb5-slpi")
 if os.path.isfile(os.path.join(vslpi, DTB)):
     rc, rep, out = check("rb5-slpi")
-    three = dict(DSPS, slpi="/soc@0/remoteproc@5c00000")
+    three = THREE
     tap.check(rc == 0 and dsps_ran(rep, three) and not rep.get("findings") and
               not rep.get("not_driven"),
               "6.1 with the SLPI enabled in its RB5 DTB: exit 0, the ADSP, the CDSP and the "
@@ -180,6 +184,19 @@ if os.path.isfile(os.path.join(vslpi, DTB)):
     keys["rb5-slpi"] = verdict_key(rc, rep)
 else:
     print("# rb5-slpi is not built: its row is left out")
+
+# 7.2 (built by hand, not by make kernel): its RB5 DT enables the SLPI;
+# clean only, so the three DSPs' metadata is the same hazard
+v72 = os.path.join(qms.GUEST, "linux-debian-7.2")
+if os.path.isfile(os.path.join(v72, DTB)):
+    rc, rep, out = check("debian-7.2")
+    tap.check(rc == 1 and rep.get("init", "").startswith("Linux 7.2.") and
+              set(r["name"] for r in rep.get("remoteprocs", [])) == set(THREE),
+              "7.2 on its RB5 DTB (the SLPI enabled there): exit 1", out)
+    pas_hazard(tap, "7.2", rep, out, THREE)
+    keys["debian-7.2"] = verdict_key(rc, rep)
+else:
+    print("# debian-7.2's RB5 DTB is not built: its row is left out")
 
 # determinism: the same verdict every run, for every row
 for variant, key in keys.items():

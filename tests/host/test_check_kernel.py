@@ -41,14 +41,18 @@ SYMS = [(0xffff800008010000, "__arm_smccc_smc"), (0xffff800008011000, "__scm_smc
         (0xffff800008012000, "__scm_smc_call"), (0xffff800008013000, "qcom_scm_call"),
         (0xffff800008014000, "qcom_scm_pas_init_image"),
         (0xffff800008015000, "qcom_mdt_pas_init"), (0xffff800008016000, "adsp_load"),
-        (0xffff800008017000, "rproc_start"), (0xffff800008018000, "__qcom_scm_assign_mem"),
+        (0xffff800008017000, "rproc_start"), (0xffff800008018000, "__qcom_scm_assign_mem.constprop.0"),
+        (0xffff80000801a000, "qcom_scm_assign_mem"),
         (0xffff800008019000, "q6v5_mpss_init_image"),
         (0xffff80000801e000, "arch_dma_prep_coherent"), (0xffff80000801f000, "dcache_clean_poc"),
         (0xffff80000828f000, "clear_page"), (0xffff800008290000, "memset")]
 # Return addresses at the SMC, innermost first
 PAS_CALLERS = ("0xffff800008011044 0xffff800008012118 0xffff800008013020 "
                "0xffff8000080140a8 0xffff800008015110 0xffff800008016054")
-MSS_CALLERS = "0xffff800008011044 0xffff800008013020 0xffff8000080180c4 0xffff800008019200"
+# (6.1: the assign in a compiler clone of __qcom_scm_assign_mem, called
+# from qcom_scm_assign_mem)
+MSS_CALLERS = ("0xffff800008011044 0xffff800008013020 0xffff8000080180c4 "
+               "0xffff80000801a010 0xffff800008019200")
 
 
 def args_for(dtb, board="db845c", vmlinux=None):
@@ -366,7 +370,7 @@ rep = ck.analyse(args_for(DB845C), dtdb,
 f = rep["findings"][0]
 tap.check(rep["verdict"] == 1 and f.get("remoteproc") == "mss" and
           f.get("path") == "MSS/MBA" and f.get("owner") == "MSS_MSA(15)" and
-          f.get("allocated_by") == "__qcom_scm_assign_mem" and
+          f.get("allocated_by") == "qcom_scm_assign_mem" and
           "remoteproc mss via MSS/MBA" in printed(rep),
           "db845c clean-only: the modem's hazard, via MSS/MBA, from its cause line",
           json.dumps(f)[:2000])
