@@ -172,20 +172,25 @@ static void apss_cacheop(ARMCPU *cpu, const ARMCacheOpInfo *info,
 
 /*
  * The XPU took a range away from the CPUs: lines they still hold there
- * are a hazard (they may be written back or evicted into it later).
+ * are a hazard (they may be written back or evicted into it later). When
+ * the CPUs keep read access, only dirty lines are.
  */
 static void apss_xpu_changed(Notifier *n, void *data)
 {
     QcomApss *a = container_of(n, QcomApss, xpu_change);
     QcomXpuChange *c = data;
     g_autofree char *report = NULL;
+    CpuDcacheHazard h;
 
     if (!((c->apps_read_before && !c->apps_read_after) ||
           (c->apps_write_before && !c->apps_write_after))) {
         return;
     }
-    if (cpu_dcache_check_revoke(&a->dcache, c->start, c->end, &report)) {
-        qcom_xpu_report_hazard(&a->xpu, c->start, c->end, report);
+    h = cpu_dcache_check_revoke(&a->dcache, c->start, c->end,
+                                c->apps_read_after, &report);
+    if (h != CPU_DCACHE_NO_HAZARD) {
+        qcom_xpu_report_hazard(&a->xpu, c->start, c->end,
+                               h == CPU_DCACHE_HAZARD_DIRTY, report);
     }
 }
 

@@ -672,10 +672,10 @@ void cpu_dcache_set_mapping_query(CpuDcacheState *s, CpuDcacheMappedFn *fn,
 }
 
 static void describe_line(CpuDcacheState *s, uint64_t pageno,
-                          CpuDcachePage *p, unsigned line, GString *out)
+                          CpuDcachePage *p, unsigned line, bool dirty,
+                          GString *out)
 {
     CpuDcacheLineHist *h = p->hist ? &p->hist[line] : NULL;
-    bool dirty = line_dirty(s, pageno, p, line);
 
     g_string_append_printf(out, "  line 0x%" HWADDR_PRIx ": %s%s, filled "
                            "by cpu%d pc 0x%" PRIx64 " (event %" PRIu64 ")",
@@ -697,11 +697,19 @@ static void describe_line(CpuDcacheState *s, uint64_t pageno,
     g_string_append_c(out, '\n');
 }
 
-void cpu_dcache_describe(CpuDcacheState *s, hwaddr start, hwaddr size,
-                         GString *out)
+/*
+ * Describe the lines held in [start, start + size), only the dirty ones
+ * if @dirty_only; returns how many were described, *@ndirty how many of
+ * them are dirty.
+ */
+static unsigned describe_range(CpuDcacheState *s, hwaddr start, hwaddr size,
+                               bool dirty_only, GString *out,
+                               unsigned *ndirty)
 {
+    unsigned n = 0;
     hwaddr end;
 
+    *ndirty = 0;
     if (start < s->base) {
         size -= MIN(size, s->base - start);
         start = s->base;
@@ -711,35 +719,59 @@ void cpu_dcache_describe(CpuDcacheState *s, hwaddr start, hwaddr size,
         uint64_t pageno = (a - s->base) / PAGE;
         unsigned line = ((a - s->base) % PAGE) / LINE;
         CpuDcachePage *p = s->pages[pageno];
+        bool dirty;
 
         if (!p || !p->valid) {
             a = s->base + (pageno + 1) * PAGE - LINE;
             continue;
         }
-        if (p->valid & BIT_ULL(line)) {
-            describe_line(s, pageno, p, line, out);
+        if (!(p->valid & BIT_ULL(line))) {
+            continue;
+        }
+        dirty = line_dirty(s, pageno, p, line);
+        if (dirty || !dirty_only) {
+            describe_line(s, pageno, p, line, dirty, out);
+            n++;
+            *ndirty += dirty;
         }
     }
+    return n;
 }
 
-bool cpu_dcache_check_revoke(CpuDcacheState *s, hwaddr start, hwaddr end,
-                             char **report)
+void cpu_dcache_describe(CpuDcacheState *s, hwaddr start, hwaddr size,
+                         GString *out)
+{
+    unsigned ndirty;
+
+    describe_range(s, start, size, false, out, &ndirty);
+}
+
+CpuDcacheHazard cpu_dcache_check_revoke(CpuDcacheState *s, hwaddr start,
+                                        hwaddr end, bool read_kept,
+                                        char **report)
 {
     g_autoptr(GString) lines = g_string_new("");
     g_autoptr(GString) mapping = g_string_new("");
-    unsigned nlines = 0;
+    unsigned nlines, ndirty;
     bool spec;
 
-    cpu_dcache_describe(s, start, end - start + 1, lines);
-    for (const char *c = lines->str; *c; c++) {
-        nlines += *c == '\n';
-    }
-    spec = s->strict_speculation && s->mapped &&
+    /*
+     * While the CPUs may still read the range, clean lines may stay and
+     * a speculative fill is harmless: only a write-back would fault.
+     */
+    nlines = describe_range(s, start, end - start + 1, read_kept, lines,
+                            &ndirty);
+    spec = !read_kept && s->strict_speculation && s->mapped &&
            s->mapped(s->mapped_opaque, start, end, mapping);
     if (!nlines && !spec) {
-        return false;
+        return CPU_DCACHE_NO_HAZARD;
     }
-    if (nlines) {
+    if (read_kept) {
+        *report = g_strdup_printf("the CPUs lose write access to 0x%"
+                                  HWADDR_PRIx "..0x%" HWADDR_PRIx " while "
+                                  "their data cache holds dirty lines of "
+                                  "it:\n%s", start, end, lines->str);
+    } else if (nlines) {
         *report = g_strdup_printf("the CPUs lose access to 0x%" HWADDR_PRIx
                                   "..0x%" HWADDR_PRIx " while their data "
                                   "cache holds lines of it:\n%s",
@@ -754,7 +786,7 @@ bool cpu_dcache_check_revoke(CpuDcacheState *s, hwaddr start, hwaddr end,
     trace_cpu_dcache_hazard(start, end, nlines);
     cpu_dcache_finding(s, "hazard", start, cluster_attrs(KIND_ACCESS),
                        *report);
-    return true;
+    return ndirty ? CPU_DCACHE_HAZARD_DIRTY : CPU_DCACHE_HAZARD_CLEAN;
 }
 
 void cpu_dcache_set_master_namer(CpuDcacheState *s, CpuDcacheMasterNameFn *fn)

@@ -369,8 +369,13 @@ static QcomXpuErrKind err_kind(QcomXpuKind kind, bool is_write)
     }
 }
 
+/*
+ * How sure the fault is, in every report: "violation" (a transaction
+ * reached the XPU), "hazard-dirty" (a write-back will), "hazard-clean"
+ * (only a visible eviction or a new fill would).
+ */
 static char *xpu_report(QcomXpuState *s, uint64_t addr, QcomMaster master,
-                        QcomXpuErrKind kind, int group)
+                        QcomXpuErrKind kind, int group, const char *severity)
 {
     g_autofree char *path = object_get_canonical_path(OBJECT(s));
     GString *r = g_string_new(NULL);
@@ -385,6 +390,7 @@ static char *xpu_report(QcomXpuState *s, uint64_t addr, QcomMaster master,
     g_string_append_printf(r, "qcom-xpu:   master   %s (VMID %u %s)\n",
                            qcom_master_name(master), vmid, vn ? vn : "?");
     g_string_append_printf(r, "qcom-xpu:   access   %s\n", kind_names[kind]);
+    g_string_append_printf(r, "qcom-xpu:   severity %s\n", severity);
     if (group == QCOM_XPU_NO_GROUP) {
         g_string_append(r, "qcom-xpu:   group    none (no enabled group "
                         "covers the address)\n");
@@ -475,18 +481,20 @@ static void xpu_violation(QcomXpuState *s, uint64_t addr, QcomMaster master,
                                   kind_names[kind], group,
                                   action_names[s->action]);
 
-    report = xpu_report(s, addr, master, kind, group);
+    report = xpu_report(s, addr, master, kind, group, "violation");
     xpu_act(s, report);
 }
 
 void qcom_xpu_report_hazard(QcomXpuState *s, hwaddr start, hwaddr end,
-                            const char *details)
+                            bool dirty, const char *details)
 {
     uint8_t vmid = qcom_master_vmid(QCOM_MASTER_APPS);
     int group = denying_group(s, start, vmid, false);
     g_autofree char *path = object_get_canonical_path(OBJECT(s));
     g_autofree char *report = xpu_report(s, start, QCOM_MASTER_APPS,
-                                         QCOM_XPU_ERR_HAZARD, group);
+                                         QCOM_XPU_ERR_HAZARD, group,
+                                         dirty ? "hazard-dirty" :
+                                         "hazard-clean");
     g_autofree char *full = g_strdup_printf("%sqcom-xpu:   hazard   0x%"
                                             HWADDR_PRIx "-0x%" HWADDR_PRIx
                                             ": %s", report, start, end,

@@ -55,8 +55,9 @@ MSS_CALLERS = ("0xffff800008011044 0xffff800008013020 0xffff8000080180c4 "
                "0xffff80000801a010 0xffff800008019200")
 
 
-def args_for(dtb, board="db845c", vmlinux=None):
-    a = ck.parse_args(["--kernel", "Image", "--dtb", dtb, "--board", board])
+def args_for(dtb, board="db845c", vmlinux=None, fail_on=None):
+    a = ck.parse_args(["--kernel", "Image", "--dtb", dtb, "--board", board] +
+                      (["--fail-on", fail_on] if fail_on else []))
     a.kernel = "/k/Image"
     a.vmlinux = vmlinux
     return a
@@ -98,13 +99,19 @@ RB5_STEPS = ["1 17300000.remoteproc stop ok offline", "2 17300000.remoteproc sta
              "7 8300000.remoteproc stop ok offline", "8 8300000.remoteproc start ok running"]
 
 
-def xpu_report(cause=None, caller=None, lines=4, base=0xfbcc0000, owner="TZ(0)"):
-    """The XPU's report of a hazard, as qcom-xpu prints it on stderr."""
+def xpu_report(cause=None, caller=None, lines=4, base=0xfbcc0000, owner="TZ(0)",
+               severity=None, dirty=0):
+    """The XPU's report of a hazard, as qcom-xpu prints it on stderr
+    (severity: its line, None: a model that does not print it; the first
+    dirty lines dirty, the others clean)."""
     out = ["qcom-xpu: XPU VIOLATION at /machine/soc/dram-xpu (protected "
            "0x80000000-0xffffffff)",
            "qcom-xpu:   address  0x%016x" % base,
            "qcom-xpu:   master   apps (VMID 3 HLOS)",
-           "qcom-xpu:   access   hazard",
+           "qcom-xpu:   access   hazard"]
+    if severity:
+        out.append("qcom-xpu:   severity " + severity)
+    out += [
            "qcom-xpu:   group    9 [0x%x-0x%x] read {%s} write {%s}" % (
                base, base + 0x1fff, owner, owner),
            "qcom-xpu:   ESR 0x00000000 EAR 0x0000000000000000 ESYNR 0x00000000"]
@@ -117,17 +124,18 @@ def xpu_report(cause=None, caller=None, lines=4, base=0xfbcc0000, owner="TZ(0)")
                                                         base + 0x1fff))
     for i in range(lines):
         a = base + 64 * i
-        out.append("  line 0x%x: clean (memory changed since), filled by cpu0 pc "
+        out.append("  line 0x%x: %s, filled by cpu0 pc "
                    "0xffff80000828f608 (event %d); last DC CVAC by cpu4 pc "
                    "0xffff80000801f068 lr 0xffff80000801e1d8 va 0xffff0000%08x (event %d)"
-                   % (a, 100 + i, a - 0x80000000, 200 + i))
+                   % (a, "dirty" if i < dirty else "clean (memory changed since)",
+                      100 + i, a - 0x80000000, 200 + i))
     out.append("qcom-xpu:   action   stop: VM paused (gdbstub or 'cont' to resume)")
     return "\n".join(out) + "\n"
 
 
-def xpu_event(step=None, base=0xfbcc0000, group=9):
+def xpu_event(step=None, base=0xfbcc0000, group=9, kind="hazard"):
     return {"event": "XPU_VIOLATION", "step": step,
-            "data": {"kind": "hazard", "address": base, "master": "apps", "vmid": 3,
+            "data": {"kind": kind, "address": base, "master": "apps", "vmid": 3,
                      "group": group, "action": "stop"}}
 
 
@@ -400,5 +408,93 @@ late = xpu_report().replace("qcom-xpu:   action", "qcom-xpu:   cause    " + caus
 r = ck.parse_xpu_reports(late)
 tap.check(r[0].get("remoteproc") == "adsp" and len(r[0]["lines"]) == 4,
           "cause and caller lines after the held lines are read too")
+
+# --- severities: read from the report's line, else from the lines held;
+# --fail-on sets which of them fail
+mss_cause = "MSS/MBA mss: assign_mem gives 0xfbcc0000-0xfbcc1fff to MSS_MSA"
+r = ck.parse_xpu_reports(xpu_report(severity="hazard-dirty", dirty=1) +
+                         xpu_report(severity="hazard-clean") + xpu_report(dirty=2) +
+                         xpu_report())
+tap.check([x.get("severity") for x in r] == ["hazard-dirty", "hazard-clean", None, None] and
+          [ck.severity_of(x, "hazard") for x in r] ==
+          ["hazard-dirty", "hazard-clean", "hazard-dirty", "hazard-clean"] and
+          ck.severity_of({}, "write-back") == "violation" and len(r[0]["lines"]) == 4,
+          "the XPU report's severity line is read; without it, dirty lines make "
+          "hazard-dirty, clean ones hazard-clean, a transaction a violation",
+          json.dumps(r)[:2000])
+
+
+def db_run(*finds):
+    """A db845c run whose modem steps passed, with findings (severity, dirty lines)."""
+    step = {"number": 1, "rproc": "4080000.remoteproc", "action": "start"}
+    stderr = "".join(xpu_report(mss_cause, MSS_CALLERS, owner="MSS_MSA(15)", severity=sev,
+                                dirty=d) for sev, d in finds)
+    return run(console(DB_RPROCS, DB_STEPS, skip=DB_SKIP), stderr,
+               [xpu_event(step) for _ in finds])
+
+
+rep = ck.analyse(args_for(DB845C), dtdb, db_run(("hazard-clean", 0)), syms)
+f = rep["findings"][0] if rep["findings"] else {}
+suite = junit(rep)
+cases = {c.get("name"): c.find("failure") for c in suite}
+xc = cases.get("no XPU violation or hazard")
+tap.check(rep["verdict"] == 1 and f.get("severity") == "hazard-clean" and
+          "hazard-clean" in rep["reason"] and "severity hazard-clean" in printed(rep) and
+          xc is not None and "hazard-clean" in xc.get("message") and
+          json.loads(json.dumps(rep))["findings"][0]["severity"] == "hazard-clean",
+          "db845c: a hazard of clean lines fails by default (--fail-on clean), its severity "
+          "in the JSON, the summary, the reason and the JUnit failure",
+          "%s\n%s" % (rep["reason"], printed(rep)))
+rep = ck.analyse(args_for(DB845C, fail_on="dirty"), dtdb, db_run(("hazard-clean", 0)), syms)
+out = printed(rep)
+tap.check(rep["verdict"] == 0 and not rep["findings"] and
+          [n.get("severity") for n in rep["notes"]] == ["hazard-clean"] and
+          "1 hazard-clean finding(s) noted, below --fail-on dirty" in rep["reason"] and
+          "note: XPU hazard" in out and "severity hazard-clean" in out and
+          junit(rep).get("failures") == "0",
+          "db845c --fail-on dirty: a hazard of clean lines is a note, exit 0, and the "
+          "reason says so", "%s\n%s" % (rep["reason"], out))
+rep = ck.analyse(args_for(DB845C, fail_on="dirty"), dtdb,
+                 db_run(("hazard-clean", 0), ("hazard-dirty", 1)), syms)
+tap.check(rep["verdict"] == 1 and [f["severity"] for f in rep["findings"]] ==
+          ["hazard-dirty"] and len(rep["notes"]) == 1 and "hazard-dirty" in rep["reason"] and
+          "1 hazard-clean finding(s) noted, below --fail-on dirty" in rep["reason"],
+          "db845c --fail-on dirty: a hazard with a dirty line fails, the clean one noted",
+          rep["reason"])
+rep = ck.analyse(args_for(DB845C, fail_on="violation"), dtdb,
+                 db_run(("hazard-clean", 0), ("hazard-dirty", 1)), syms)
+tap.check(rep["verdict"] == 0 and len(rep["notes"]) == 2 and
+          "2 hazard finding(s) noted, below --fail-on violation" in rep["reason"],
+          "db845c --fail-on violation: hazards of either kind are notes, exit 0",
+          rep["reason"])
+vrun = db_run(("violation", 0))
+vrun["events"] = [xpu_event(vrun["events"][0]["step"], kind="write-back")]
+rep = ck.analyse(args_for(DB845C, fail_on="violation"), dtdb, vrun, syms)
+tap.check(rep["verdict"] == 1 and rep["findings"][0]["severity"] == "violation",
+          "db845c --fail-on violation: a violation fails", rep["reason"])
+crun = db_run()
+crun["events"] = [{"event": "DCACHE_FINDING", "data": {
+    "kind": "stale-read", "address": 0x8e000000, "master": "mss",
+    "details": "read memory under a line the CPUs hold dirty"}}, {
+    "event": "DCACHE_FINDING", "data": {
+        "kind": "mismatched-alias", "address": 0x8e001000, "master": "apps",
+        "details": "non-cacheable CPU write"}}]
+rep = ck.analyse(args_for(DB845C, fail_on="violation"), dtdb, crun, syms)
+tap.check(rep["verdict"] == 1 and rep["findings"][0]["severity"] == "violation" and
+          "stale-read at 0x8e000000 by mss, severity violation" in rep["reason"] and
+          "severity" not in rep["notes"][0],
+          "a stale read of the cache model is as sure as a violation, an alias note has "
+          "no severity", rep["reason"])
+try:
+    with redirect_stdout(io.StringIO()), open(os.devnull, "w") as null:
+        _err, sys.stderr = sys.stderr, null
+        try:
+            ck.parse_args(["--kernel", "Image", "--fail-on", "hazard"])
+        finally:
+            sys.stderr = _err
+    bad = False
+except SystemExit as e:
+    bad = e.code == 2
+tap.check(bad, "--fail-on takes violation, dirty or clean only")
 
 tap.done()

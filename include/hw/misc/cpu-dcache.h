@@ -154,14 +154,29 @@ void cpu_dcache_maintain(CpuDcacheState *s, CpuDcacheOp op, hwaddr pa,
                          unsigned size, unsigned set,
                          const CpuDcacheOrigin *origin);
 
+/* How sure a fault is when the CPUs lose access (cpu_dcache_check_revoke) */
+typedef enum CpuDcacheHazard {
+    CPU_DCACHE_NO_HAZARD = 0,
+    /*
+     * Clean lines only (or, with strict speculation, a cacheable mapping):
+     * a fault only if a line is evicted visibly or filled again
+     */
+    CPU_DCACHE_HAZARD_CLEAN,
+    /* At least one dirty line: its write-back will reach the range */
+    CPU_DCACHE_HAZARD_DIRTY,
+} CpuDcacheHazard;
+
 /*
  * The range [start, end] (inclusive) is being taken away from the CPUs
- * (e.g. a firewall now denies them). Returns true and fills @report
- * (a newly allocated, human-readable description of the lines the CPUs
- * still hold there, with their histories) if that is a hazard.
+ * (e.g. a firewall now denies them): all access, or only write access
+ * when @read_kept. Returns whether that is a hazard, and how sure, and
+ * then fills @report (a newly allocated, human-readable description of
+ * the lines the CPUs still hold there, with their histories: only the
+ * dirty ones when @read_kept, since the CPUs may keep reading clean ones).
  */
-bool cpu_dcache_check_revoke(CpuDcacheState *s, hwaddr start, hwaddr end,
-                             char **report);
+CpuDcacheHazard cpu_dcache_check_revoke(CpuDcacheState *s, hwaddr start,
+                                        hwaddr end, bool read_kept,
+                                        char **report);
 
 /*
  * Strict speculation asks the board whether the CPUs' software maps any

@@ -228,12 +228,14 @@ void qcom_xpu_report_violation(QcomXpuState *s, hwaddr addr,
 
 /*
  * A cache model found that taking [start, end] away from APPS leaves
- * lines of it in the CPUs' cache (details: the model's description). No
+ * lines of it in the CPUs' cache (details: the model's description);
+ * @dirty: at least one of them is dirty, so that its write-back will
+ * reach the range (severity "hazard-dirty"; else "hazard-clean"). No
  * transaction happened, so the syndrome registers are left alone; the
  * QMP event (kind "hazard") and the action apply as for a violation.
  */
 void qcom_xpu_report_hazard(QcomXpuState *s, hwaddr start, hwaddr end,
-                            const char *details);
+                            bool dirty, const char *details);
 
 /*
  * A transaction through the XPU (absolute address, any length): each
