@@ -416,29 +416,6 @@ static void db845c_set_metadata(Object *obj, bool value, Error **errp)
     DB845C_MACHINE(obj)->metadata_carveout = value;
 }
 
-/* The SoC's switches, as machine options (-M db845c,xpu=off) */
-static bool db845c_get_xpu(Object *obj, Error **errp)
-{
-    return DB845C_MACHINE(obj)->soc.apss.xpu_enabled;
-}
-
-static void db845c_set_xpu(Object *obj, bool value, Error **errp)
-{
-    object_property_set_bool(OBJECT(&DB845C_MACHINE(obj)->soc), "xpu", value,
-                             errp);
-}
-
-static bool db845c_get_dcache(Object *obj, Error **errp)
-{
-    return DB845C_MACHINE(obj)->soc.apss.dcache_enabled;
-}
-
-static void db845c_set_dcache(Object *obj, bool value, Error **errp)
-{
-    object_property_set_bool(OBJECT(&DB845C_MACHINE(obj)->soc), "dcache",
-                             value, errp);
-}
-
 static void db845c_instance_init(Object *obj)
 {
     Db845cMachineState *s = DB845C_MACHINE(obj);
@@ -449,35 +426,14 @@ static void db845c_instance_init(Object *obj)
 static void db845c_class_init(ObjectClass *oc, void *data)
 {
     MachineClass *mc = MACHINE_CLASS(oc);
-    static const char * const valid_cpu_types[] = {
-        ARM_CPU_TYPE_NAME("cortex-a76"),
-        NULL
-    };
 
+    qcom_apss_machine_class_init(oc);
     mc->desc = "Thundercomm DragonBoard 845c (Qualcomm SDM845): modem "
                "subsystem, XPU and cache models (qcom-mss-sim)";
     mc->init = db845c_init;
     mc->reset = db845c_reset;
-    mc->max_cpus = SDM845_MAX_CPUS;
-    mc->default_cpus = SDM845_MAX_CPUS;
-    mc->min_cpus = 1;
-    mc->default_cpu_type = ARM_CPU_TYPE_NAME("cortex-a76");
-    mc->valid_cpu_types = valid_cpu_types;
-    mc->default_ram_size = 2 * GiB;
     mc->default_ram_id = "db845c.ram";
-    mc->minimum_page_bits = 12;
-    mc->no_cdrom = 1;
-    mc->no_floppy = 1;
-    mc->no_parallel = 1;
 
-    object_class_property_add_bool(oc, "xpu", db845c_get_xpu, db845c_set_xpu);
-    object_class_property_set_description(oc, "xpu",
-        "Put the XPU memory firewall in front of DRAM (default on)");
-    object_class_property_add_bool(oc, "dcache", db845c_get_dcache,
-                                   db845c_set_dcache);
-    object_class_property_set_description(oc, "dcache",
-        "Model the CPUs' data cache: clean and dirty lines, maintenance, "
-        "hazards (default on)");
     object_class_property_add_bool(oc, "metadata", db845c_get_metadata,
                                    db845c_set_metadata);
     object_class_property_set_description(oc, "metadata",

@@ -18,8 +18,10 @@
 #include "exec/address-spaces.h"
 #include "hw/arm/arm-mapping-scan.h"
 #include "hw/arm/qcom-apss.h"
+#include "hw/boards.h"
 #include "hw/core/cpu.h"
 #include "hw/qdev-properties.h"
+#include "qapi/visitor.h"
 #include "target/arm/cpu-qom.h"
 
 qemu_irq qcom_apss_spi(QcomApss *a, unsigned spi)
@@ -380,4 +382,58 @@ bool qcom_apss_realize(QcomApss *a, Object *soc, const QcomApssConfig *cfg,
            apss_realize_gic(a, soc, errp) &&
            apss_realize_dram(a, soc, errp) &&
            apss_realize_scm(a, soc, errp);
+}
+
+/* A machine option that is the SoC's property of the same name */
+static void apss_machine_get_switch(Object *obj, Visitor *v,
+                                    const char *name, void *opaque,
+                                    Error **errp)
+{
+    Object *soc = object_resolve_path_component(obj, "soc");
+    bool value = object_property_get_bool(soc, name, errp);
+
+    visit_type_bool(v, name, &value, errp);
+}
+
+static void apss_machine_set_switch(Object *obj, Visitor *v,
+                                    const char *name, void *opaque,
+                                    Error **errp)
+{
+    Object *soc = object_resolve_path_component(obj, "soc");
+    bool value;
+
+    if (visit_type_bool(v, name, &value, errp)) {
+        object_property_set_bool(soc, name, value, errp);
+    }
+}
+
+void qcom_apss_machine_class_init(ObjectClass *oc)
+{
+    MachineClass *mc = MACHINE_CLASS(oc);
+    static const char * const valid_cpu_types[] = {
+        ARM_CPU_TYPE_NAME("cortex-a76"),
+        NULL
+    };
+
+    mc->max_cpus = QCOM_APSS_MAX_CPUS;
+    mc->default_cpus = QCOM_APSS_MAX_CPUS;
+    mc->min_cpus = 1;
+    /* QEMU's nearest model of the Kryo cores of SDM845 and SM8250 */
+    mc->default_cpu_type = ARM_CPU_TYPE_NAME("cortex-a76");
+    mc->valid_cpu_types = valid_cpu_types;
+    mc->default_ram_size = 2 * GiB;
+    mc->minimum_page_bits = 12;
+    mc->no_cdrom = 1;
+    mc->no_floppy = 1;
+    mc->no_parallel = 1;
+
+    object_class_property_add(oc, "xpu", "bool", apss_machine_get_switch,
+                              apss_machine_set_switch, NULL, NULL);
+    object_class_property_set_description(oc, "xpu",
+        "Put the XPU memory firewall in front of DRAM (default on)");
+    object_class_property_add(oc, "dcache", "bool", apss_machine_get_switch,
+                              apss_machine_set_switch, NULL, NULL);
+    object_class_property_set_description(oc, "dcache",
+        "Model the CPUs' data cache: clean and dirty lines, maintenance, "
+        "hazards (default on)");
 }

@@ -339,29 +339,6 @@ static void rb5_init(MachineState *ms)
     arm_load_kernel(&s->soc.apss.cpu[0], ms, &s->bootinfo);
 }
 
-/* The SoC's switches, as machine options (-M rb5,xpu=off) */
-static bool rb5_get_xpu(Object *obj, Error **errp)
-{
-    return RB5_MACHINE(obj)->soc.apss.xpu_enabled;
-}
-
-static void rb5_set_xpu(Object *obj, bool value, Error **errp)
-{
-    object_property_set_bool(OBJECT(&RB5_MACHINE(obj)->soc), "xpu", value,
-                             errp);
-}
-
-static bool rb5_get_dcache(Object *obj, Error **errp)
-{
-    return RB5_MACHINE(obj)->soc.apss.dcache_enabled;
-}
-
-static void rb5_set_dcache(Object *obj, bool value, Error **errp)
-{
-    object_property_set_bool(OBJECT(&RB5_MACHINE(obj)->soc), "dcache",
-                             value, errp);
-}
-
 static void rb5_instance_init(Object *obj)
 {
     Rb5MachineState *s = RB5_MACHINE(obj);
@@ -372,36 +349,13 @@ static void rb5_instance_init(Object *obj)
 static void rb5_class_init(ObjectClass *oc, void *data)
 {
     MachineClass *mc = MACHINE_CLASS(oc);
-    static const char * const valid_cpu_types[] = {
-        ARM_CPU_TYPE_NAME("cortex-a76"),
-        NULL
-    };
 
+    qcom_apss_machine_class_init(oc);
     mc->desc = "Qualcomm Robotics RB5 (QRB5165, SM8250): XPU and cache "
                "models (qcom-mss-sim)";
     mc->init = rb5_init;
     mc->reset = rb5_reset;
-    mc->max_cpus = QCOM_APSS_MAX_CPUS;
-    mc->default_cpus = QCOM_APSS_MAX_CPUS;
-    mc->min_cpus = 1;
-    /* QEMU's nearest model of Kryo 585's cores, as for db845c */
-    mc->default_cpu_type = ARM_CPU_TYPE_NAME("cortex-a76");
-    mc->valid_cpu_types = valid_cpu_types;
-    mc->default_ram_size = 2 * GiB;
     mc->default_ram_id = "rb5.ram";
-    mc->minimum_page_bits = 12;
-    mc->no_cdrom = 1;
-    mc->no_floppy = 1;
-    mc->no_parallel = 1;
-
-    object_class_property_add_bool(oc, "xpu", rb5_get_xpu, rb5_set_xpu);
-    object_class_property_set_description(oc, "xpu",
-        "Put the XPU memory firewall in front of DRAM (default on)");
-    object_class_property_add_bool(oc, "dcache", rb5_get_dcache,
-                                   rb5_set_dcache);
-    object_class_property_set_description(oc, "dcache",
-        "Model the CPUs' data cache: clean and dirty lines, maintenance, "
-        "hazards (default on)");
 }
 
 static const TypeInfo rb5_types[] = {

@@ -99,6 +99,13 @@ typedef struct QcomApss {
 bool qcom_apss_realize(QcomApss *a, Object *soc, const QcomApssConfig *cfg,
                        Error **errp);
 
+/*
+ * What the boards around these SoCs share in their class_init: CPUs (1..8
+ * Cortex-A76), 2 GiB of RAM by default, and the machine options "xpu" and
+ * "dcache", which set the properties of the machine's child "soc".
+ */
+void qcom_apss_machine_class_init(ObjectClass *oc);
+
 /* The GIC's input for SPI spi */
 qemu_irq qcom_apss_spi(QcomApss *a, unsigned spi);
 
