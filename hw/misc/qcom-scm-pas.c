@@ -49,8 +49,6 @@
 #define PAS_GRANULE             0x1000
 /* The largest metadata blob TrustZone reads (headers and hash segment) */
 #define PAS_MAX_META            (1 * 1024 * 1024)
-/* Hashing reads the carve-out in chunks */
-#define PAS_CHUNK               (64 * 1024)
 
 static const struct {
     uint32_t fnid;
@@ -310,27 +308,6 @@ static int64_t pas_mem_setup(QcomScmState *s, const QcomScmCall *c, int i)
     return QCOM_SCM_OK;
 }
 
-/* Hash len bytes at addr, as TrustZone reads memory */
-static bool pas_sha256(QcomScmState *s, uint64_t addr, uint32_t len,
-                       uint8_t digest[QCOM_MDT_DIGEST_SIZE])
-{
-    g_autoptr(GChecksum) ck = g_checksum_new(G_CHECKSUM_SHA256);
-    g_autofree uint8_t *buf = g_malloc(MIN(len, PAS_CHUNK));
-    gsize dlen = QCOM_MDT_DIGEST_SIZE;
-
-    for (uint32_t done = 0; done < len;) {
-        uint32_t n = MIN(len - done, PAS_CHUNK);
-
-        if (!qcom_scm_read(s, addr + done, buf, n)) {
-            return false;
-        }
-        g_checksum_update(ck, buf, n);
-        done += n;
-    }
-    g_checksum_get_digest(ck, digest, &dlen);
-    return true;
-}
-
 /*
  * AUTH_AND_RESET: every loadable segment's p_filesz bytes where the
  * kernel put them (relocated into the MEM_SETUP region, or at p_paddr)
@@ -377,7 +354,7 @@ static int64_t pas_auth_and_reset(QcomScmState *s, const QcomScmCall *c,
         if (!seg->filesz) {
             continue;
         }
-        if (!pas_sha256(s, at, seg->filesz, digest)) {
+        if (!qcom_mdt_sha256_read(pas_read, s, at, seg->filesz, digest)) {
             return qcom_scm_refuse(c, QCOM_SCM_EINVAL_ADDR, "PAS "
                                    "AUTH_AND_RESET: %s: segment %u at 0x%"
                                    PRIx64 " cannot be read", dsp->name,

@@ -51,6 +51,31 @@ void qcom_mdt_sha256(const uint8_t *data, size_t len,
     g_checksum_free(ck);
 }
 
+#define READ_CHUNK      (64 * 1024)
+
+bool qcom_mdt_sha256_read(QcomMdtReadFn read, void *opaque, uint64_t addr,
+                          uint32_t len, uint8_t digest[QCOM_MDT_DIGEST_SIZE])
+{
+    GChecksum *ck = g_checksum_new(G_CHECKSUM_SHA256);
+    uint8_t *buf = g_malloc(MIN(len, READ_CHUNK) + 1);
+    gsize dlen = QCOM_MDT_DIGEST_SIZE;
+    bool ok = true;
+
+    for (uint32_t done = 0; done < len && ok;) {
+        uint32_t n = MIN(len - done, READ_CHUNK);
+
+        ok = read(opaque, addr + done, buf, n);
+        g_checksum_update(ck, buf, n);
+        done += n;
+    }
+    if (ok) {
+        g_checksum_get_digest(ck, digest, &dlen);
+    }
+    g_free(buf);
+    g_checksum_free(ck);
+    return ok;
+}
+
 QcomMdtError qcom_mdt_check_ehdr(const uint8_t *eh, uint32_t *phnum,
                                  const char **why)
 {

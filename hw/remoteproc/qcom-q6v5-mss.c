@@ -31,7 +31,6 @@
 
 #include "qemu/osdep.h"
 #include "qemu/log.h"
-#include "qemu/units.h"
 #include "qemu/bswap.h"
 #include "qemu/cutils.h"
 #include "qapi/error.h"
@@ -99,7 +98,6 @@ REG32(AXI_IDLE, 0x8)
 #define SMEM_RETRY_NS   (100 * SCALE_US)
 
 #define DIGEST_SIZE     QCOM_MDT_DIGEST_SIZE
-#define DMA_CHUNK       (64 * KiB)
 #define EHDR_SIZE       QCOM_MDT_EHDR_SIZE
 #define PHDR_SIZE       QCOM_MDT_PHDR_SIZE
 #define PH(phdrs, i, f) qcom_mdt_phdr(phdrs, i, QCOM_MDT_P_##f)
@@ -208,26 +206,17 @@ static bool mss_dma_read(QcomQ6v5MssState *s, const char *what,
     return true;
 }
 
-/* SHA-256 of [addr, addr + len) read by DMA; false on a DMA fault. */
-static bool mss_dma_sha256(QcomQ6v5MssState *s, const char *what,
-                           uint64_t addr, uint32_t len,
-                           uint8_t digest[DIGEST_SIZE])
+/* The readers of the segments' hashing (qcom_mdt_sha256_read) */
+static bool mss_mba_segment_read(void *opaque, uint64_t addr, void *buf,
+                                 uint32_t len)
 {
-    g_autoptr(GChecksum) ck = g_checksum_new(G_CHECKSUM_SHA256);
-    g_autofree uint8_t *buf = g_malloc(MIN(len, DMA_CHUNK) + 1);
-    gsize dlen = DIGEST_SIZE;
+    return mss_dma_read(opaque, "mba segment", addr, buf, len);
+}
 
-    for (uint32_t done = 0; done < len;) {
-        uint32_t n = MIN(len - done, DMA_CHUNK);
-
-        if (!mss_dma_read(s, what, addr + done, buf, n)) {
-            return false;
-        }
-        g_checksum_update(ck, buf, n);
-        done += n;
-    }
-    g_checksum_get_digest(ck, digest, &dlen);
-    return true;
+static bool mss_segment_read(void *opaque, uint64_t addr, void *buf,
+                             uint32_t len)
+{
+    return mss_dma_read(opaque, "segment", addr, buf, len);
 }
 
 /* ---- image rules ------------------------------------------------------ */
@@ -332,8 +321,9 @@ static int32_t mss_pbl_check(QcomQ6v5MssState *s, const char **why)
             seg->filesz > QCOM_MSS_MAX_MBA_SIZE - seg->offset) {
             *why = "an MBA segment lies beyond 1 MiB";
             ret = QCOM_RMB_ERR_BAD_ELF;
-        } else if (!mss_dma_sha256(s, "mba segment", img + seg->offset,
-                                   seg->filesz, digest)) {
+        } else if (!qcom_mdt_sha256_read(mss_mba_segment_read, s,
+                                         img + seg->offset, seg->filesz,
+                                         digest)) {
             *why = "DMA fault on an MBA segment";
             ret = QCOM_RMB_ERR_DMA;
         } else if (memcmp(digest, seg->digest, DIGEST_SIZE)) {
@@ -411,7 +401,8 @@ static void mss_mba_load(QcomQ6v5MssState *s)
         uint8_t digest[DIGEST_SIZE];
 
         if (seg->filesz) {
-            if (!mss_dma_sha256(s, "segment", addr, seg->filesz, digest)) {
+            if (!qcom_mdt_sha256_read(mss_segment_read, s, addr,
+                                      seg->filesz, digest)) {
                 mss_mba_fail(s, QCOM_RMB_ERR_DMA,
                              "DMA fault on a segment");
                 return;

@@ -158,6 +158,13 @@ QcomMdtError qcom_mdt_read_metadata(QcomMdtReadFn read, void *opaque,
                                     uint32_t *len, QcomMdtImage *img,
                                     const char **why);
 
+/*
+ * SHA-256 of len bytes at addr, read in chunks (a segment may be tens of
+ * MiB); false if a read fails.
+ */
+bool qcom_mdt_sha256_read(QcomMdtReadFn read, void *opaque, uint64_t addr,
+                          uint32_t len, uint8_t digest[QCOM_MDT_DIGEST_SIZE]);
+
 /* Check one segment's loaded p_filesz bytes against its digest */
 QcomMdtError qcom_mdt_check_segment(const QcomMdtSegment *seg,
                                     const uint8_t *data, const char **why);
