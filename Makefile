@@ -42,8 +42,11 @@ qtests: qemu
 
 # Cross-built guest side: kernel, init, bare-metal programs.
 # The variants of a Debian source share its tree and objects: each one
-# rebuilds only what its patches change.
-KERNEL_VARIANTS := stock rb5-slpi clean-only debian-6.12 debian-6.12-no-mdata
+# rebuilds only what its patches (and its CONFIG) change from the one
+# before. no-pm-opp, whose configuration differs, comes after every 6.1
+# variant that only patches the source, so the shared objects switch
+# configuration once.
+KERNEL_VARIANTS := stock rb5-slpi clean-only debian-6.12 debian-6.12-no-mdata warn-late no-pm-opp
 kernel: $(BUILD)/.setup-done
 	guest/build-kernel $(KERNEL_VARIANTS)
 
