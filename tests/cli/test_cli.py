@@ -77,7 +77,11 @@ for opt, msg, desc in (
         (["-M", "db845c", "-global", "qcom-xpu.action=reboot"],
          "action 'reboot' is not one of crash, stop, log", "an unknown XPU action"),
         (["-M", "db845c", "-global", "qcom-xpu.unspecified-master=gpu"],
-         "unspecified-master 'gpu' is not one of", "an unknown XPU master")):
+         "unspecified-master 'gpu' is not one of", "an unknown XPU master"),
+        # TrustZone passes unchecked: "debug" already says so
+        (["-M", "db845c", "-global", "qcom-xpu.unspecified-master=tz"],
+         "unspecified-master 'tz' is not one of debug, apps, mss, adsp, cdsp, slpi",
+         "TrustZone as the XPU's unspecified master")):
     rc, out = run([qms.QEMU, "-display", "none"] + opt)
     tap.check(rc == 1 and msg in out and "Abort" not in out,
               "%s is refused with exit 1" % desc, out)
@@ -96,6 +100,12 @@ for args, msg, desc in (
         (["--kernel", "x", "--global", "speculation=strict"], "--global wants DRIVER.PROP=VALUE",
          "with a --global without a driver"),
         (["--kernel", "x", "--timeout", "0"], "--timeout must be positive", "with --timeout 0"),
+        (["--kernel", "x", "--machine-opt", "xpu=off"], "xpu=off switches off the XPU",
+         "with an option that switches an oracle off"),
+        (["--kernel", "x", "--global", "cpu-dcache.coherency=report"],
+         "refused: --control for a control run", "with the cache model's coherency off"),
+        (["--kernel", "x", "--append", "a\nb"], "--append wants one line",
+         "with an --append of two lines"),
         (["--kernel", "x", "--no-such-option"], "unrecognized arguments", "with an unknown option")):
     rc, out = run([check] + args)
     tap.check(rc == 2 and msg in out and "usage: check-kernel" in out,

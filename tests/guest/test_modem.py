@@ -17,7 +17,9 @@ verdicts of docs/results.md ("The verdict table"):
 
 each the same run after run (QMS_MODEM_RUNS runs, default 10); the board's
 own device tree (metadata=on standing in for 6.12's carve-out); the
-dcache=off control; and, in a traced boot, that Linux's rpmhpd votes the
+dcache=off control (refused, then 125 with --control); what no model
+explains (an unrelated WARN, rpmhpd without PM_OPP, init_on_alloc off:
+125); and, in a traced boot, that Linux's rpmhpd votes the
 modem's power domains up and down through the RSC model and the modem
 driver's load_state messages reach the AOSS."""
 
@@ -35,7 +37,7 @@ RUNS = int(os.environ.get("QMS_MODEM_RUNS", "10"))
 STRICT = "cpu-dcache.speculation=strict"
 
 
-def check(variant, *opts, globals_=(), junit=None, own_dt=False, dtb=None):
+def check(variant, *opts, globals_=(), junit=None, own_dt=False, dtb=None, extra=()):
     tree = os.path.join(qms.GUEST, "linux-" + variant)
     fd, path = tempfile.mkstemp(suffix=".json", prefix="qms-report-")
     os.close(fd)
@@ -53,6 +55,7 @@ def check(variant, *opts, globals_=(), junit=None, own_dt=False, dtb=None):
         cmd += ["--machine-opt", o]
     for g in globals_:
         cmd += ["--global", g]
+    cmd += list(extra)
     p = subprocess.run(cmd, capture_output=True, text=True)
     try:
         with open(path) as f:
@@ -205,9 +208,47 @@ else:
     print("# debian-7.2 is not built: its rows are left out")
 
 # the control: without the cache model nothing is held, and the same
-# clean-only kernel passes; the verdict above is the model's
+# clean-only kernel has no finding; the verdict above is the model's. An
+# option that switches an oracle off is refused (2) unless --control,
+# whose run without a finding is 125, never a pass.
 rc, rep, out = check("clean-only", "dcache=off")
-tap.check(rc == 0, "6.1 clean-only with dcache=off (control): exit 0", out)
+tap.check(rc == 2 and "dcache=off switches off the CPU data-cache model" in out,
+          "6.1 clean-only with dcache=off: refused, exit 2", out)
+rc, rep, out = check("clean-only", "dcache=off", extra=["--control"])
+tap.check(rc == 125 and not rep.get("findings") and steps(rep) == RAN and
+          rep.get("reason", "").startswith("control run (dcache=off"),
+          "6.1 clean-only with dcache=off --control: no finding, exit 125", out)
+
+# what the models do not explain is 125, not the kernel's fault: an
+# unrelated WARN at boot, rpmhpd that cannot probe without PM_OPP (so the
+# modem's power-domain supplier never comes), a kernel in which
+# init_on_alloc is not in effect; --strict-boot counts the first two
+rc, rep, out = check("warn-late")
+tap.check(rc == 125 and steps(rep) == RAN and not rep.get("findings") and
+          "kernel error: WARNING: CPU:" in rep.get("reason", "") and
+          "warn_late" in rep.get("reason", ""),
+          "6.1 with an unrelated WARN_ON in a late initcall: exit 125, the WARN named", out)
+rc, rep, out = check("warn-late", extra=["--strict-boot"])
+tap.check(rc == 1 and "--strict-boot" in rep.get("reason", ""),
+          "the same with --strict-boot: exit 1", out)
+rc, rep, out = check("no-pm-opp")
+tap.check(rc == 125 and not rep.get("findings") and
+          "qcom_q6v5_mss registered no remoteproc for mss" in rep.get("reason", "") and
+          "failed: qcom-rpmhpd: probe of 179c0000.rsc:power-controller failed with error -95"
+          in rep.get("reason", ""),
+          "6.1 without PM_OPP (rpmhpd cannot probe): exit 125, the missing supplier named",
+          out)
+rc, rep, out = check("stock", extra=["--append", "init_on_alloc=0"])
+tap.check(rc == 125 and rep.get("init_on_alloc") == "off" and
+          rep.get("reason", "").startswith("init_on_alloc not in effect"),
+          "6.1 stock booted with init_on_alloc=0: exit 125", out)
+# why: without zeroing through the cache the clean-only kernel's buffer
+# holds no line, and it would pass
+rc, rep, out = check("clean-only", extra=["--append", "init_on_alloc=0",
+                                          "--allow-no-init-on-alloc"])
+tap.check(rc == 0 and "init_on_alloc NOT in effect" in out,
+          "6.1 clean-only with init_on_alloc=0, judged anyway: a false pass (exit 0), "
+          "which the report qualifies", out)
 
 # the board's own device tree, which the report must call the simulator's;
 # metadata=on stands in for 6.12's carve-out there

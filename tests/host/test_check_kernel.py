@@ -55,20 +55,27 @@ MSS_CALLERS = ("0xffff800008011044 0xffff800008013020 0xffff8000080180c4 "
                "0xffff80000801a010 0xffff800008019200")
 
 
-def args_for(dtb, board="db845c", vmlinux=None, fail_on=None):
+def args_for(dtb, board="db845c", vmlinux=None, fail_on=None, more=()):
     a = ck.parse_args(["--kernel", "Image", "--dtb", dtb, "--board", board] +
-                      (["--fail-on", fail_on] if fail_on else []))
+                      (["--fail-on", fail_on] if fail_on else []) + list(more))
     a.kernel = "/k/Image"
     a.vmlinux = vmlinux
     return a
 
 
-def console(rprocs, steps, auto=(), skip=(), deferred=(), drivers=None, done=True):
+def console(rprocs, steps, auto=(), skip=(), deferred=(), drivers=None, done=True,
+            meminit="heap alloc:on", kernel=()):
     """The init's lines: rprocs (RPROC NAME FW STATE DRIVER NODE), steps
-    (N NAME ACTION RESULT STATE; RESULT None: no result line yet)."""
+    (N NAME ACTION RESULT STATE; RESULT None: no result line yet); the
+    kernel's "mem auto-init:" line (meminit None: none) and more of its
+    lines (kernel)."""
     drivers = drivers or {"qcom-q6v5-mss": "present", "qcom_q6v5_pas": "present"}
-    out = ["[    0.000000] Booting Linux on physical CPU 0x0000000000",
-           "[    1.000000] qms: init Linux 6.1.192 aarch64"]
+    out = ["[    0.000000] Booting Linux on physical CPU 0x0000000000"]
+    if meminit:
+        out.append("[    0.000000] mem auto-init: stack:all(zero), %s, heap free:off"
+                   % meminit)
+    out += ["[    0.900000] %s" % k for k in kernel]
+    out += ["[    1.000000] qms: init Linux 6.1.192 aarch64"]
     out += ["[    1.100000] qms: deferred %s" % d for d in deferred]
     out += ["[    1.100000] qms: deferred-count %d" % len(deferred),
             "[    1.200000] qms: console ttyMSM0"]
@@ -313,26 +320,28 @@ tap.check(rep["verdict"] == 1 and f.get("remoteproc") == "adsp" and f.get("path"
           "without cause and caller lines: the finding is the DSP's whose step was in progress",
           json.dumps(f)[:2000])
 
-# --- rb5: each way a DSP can fail, named in the reason
+# --- rb5: each way a DSP can fail, named in the reason; none of them
+# has a model finding, so each is 125 (cannot test: not this kernel's
+# handover), and 1 with --strict-boot
 cases_ = [
     ("cdsp's start times out",
      console(RB5_RPROCS, RB5_STEPS[:5] + ["6 8300000.remoteproc start errno-110 offline"],
-             RB5_AUTO), 1, "cdsp failed: step 6 start gave errno-110, state offline"),
+             RB5_AUTO), 125, "cdsp failed: step 6 start gave errno-110, state offline"),
     ("cdsp's stop leaves it running",
      console(RB5_RPROCS, RB5_STEPS[:6] + ["7 8300000.remoteproc stop ok running",
                                           "8 8300000.remoteproc start ok running"], RB5_AUTO),
-     1, "cdsp failed: step 7 stop gave ok, state running"),
+     125, "cdsp failed: step 7 stop gave ok, state running"),
     ("the kernel's boot of the adsp did not finish",
      console(RB5_RPROCS, RB5_STEPS, ["17300000.remoteproc offline 10000", RB5_AUTO[1]]),
-     1, "adsp's boot by the kernel at registration ended offline"),
+     125, "adsp's boot by the kernel at registration ended offline"),
     ("no firmware for the cdsp in the initramfs",
      console(RB5_RPROCS, RB5_STEPS[:4], RB5_AUTO[:1],
              skip=["8300000.remoteproc no-firmware qcom/sm8250/cdsp.mbn"]),
-     1, "cdsp was not driven: no-firmware qcom/sm8250/cdsp.mbn"),
+     125, "cdsp was not driven: no-firmware qcom/sm8250/cdsp.mbn"),
     ("the cdsp not registered (deferred)",
      console(RB5_RPROCS[:1], RB5_STEPS[:4], RB5_AUTO[:1],
              deferred=["8300000.remoteproc qcom_q6v5_pas: supplier 1f40000.mailbox not ready"]),
-     1, "qcom_q6v5_pas registered no remoteproc for cdsp (%s); deferred: 8300000.remoteproc"
+     125, "qcom_q6v5_pas registered no remoteproc for cdsp (%s); deferred: 8300000.remoteproc"
      % CDSP),
     ("no PAS driver in the kernel",
      console([], [], drivers={"qcom-q6v5-mss": "present", "qcom_q6v5_pas": "absent"}),
@@ -340,20 +349,34 @@ cases_ = [
      "and adsp (%s) need" % (CDSP, ADSP)),
     ("the guest hangs in the cdsp's start",
      console(RB5_RPROCS, RB5_STEPS[:5] + ["6 8300000.remoteproc start None None"], RB5_AUTO,
-             done=False), 1, "the guest hung during step 6 (8300000.remoteproc start)"),
+             done=False), 125, "the guest hung during step 6 (8300000.remoteproc start)"),
 ]
 for what, text, want, reason in cases_:
     rep = ck.analyse(args_for(RB5_61, "rb5"), dt61, run(text))
     tap.check(rep["verdict"] == want and reason in rep["reason"],
               "rb5, %s: exit %d, the reason names it" % (what, want),
               "exit %d: %s" % (rep["verdict"], rep["reason"]))
-rep = ck.analyse(args_for(RB5_61, "rb5"), dt61, run(cases_[0][1]))
+    if want == 125 and "driver" not in reason:
+        rep = ck.analyse(args_for(RB5_61, "rb5", more=["--strict-boot"]), dt61, run(text))
+        tap.check(rep["verdict"] == 1 and reason in rep["reason"] and
+                  "--strict-boot" in rep["reason"],
+                  "rb5, %s, --strict-boot: exit 1" % what,
+                  "exit %d: %s" % (rep["verdict"], rep["reason"]))
+rep = ck.analyse(args_for(RB5_61, "rb5", more=["--strict-boot"]), dt61, run(cases_[0][1]))
 suite = junit(rep)
 cases = {c.get("name"): c.find("failure") for c in suite}
 tap.check(cases.get("remoteproc cdsp (PAS/TZ, %s) runs, stops and runs again" % CDSP)
           is not None and cases.get("remoteproc adsp (PAS/TZ, %s) runs, stops and runs again"
                                     % ADSP) is None,
-          "rb5 JUnit: the failing DSP's case fails, the other's passes", str(cases))
+          "rb5 JUnit, --strict-boot: the failing DSP's case fails, the other's passes",
+          str(cases))
+rep = ck.analyse(args_for(RB5_61, "rb5"), dt61, run(cases_[0][1]))
+suite = junit(rep)
+errors = [c.find("error") for c in suite if c.find("error") is not None]
+tap.check(suite.get("errors") == "1" and suite.get("failures") == "0" and
+          "cdsp failed" in errors[0].get("message"),
+          "rb5 JUnit: a failure no model explains is an error (cannot test), not a failure",
+          ET.tostring(suite).decode()[:2000])
 
 # --- db845c: the modem as before, and the MSS path's cause line
 DB_RPROCS = ["remoteproc0 4080000.remoteproc qcom/sdm845/mba.mbn offline qcom-q6v5-mss "
@@ -384,9 +407,9 @@ tap.check(rep["verdict"] == 1 and f.get("remoteproc") == "mss" and
           json.dumps(f)[:2000])
 rep = ck.analyse(args_for(DB845C), dtdb, run(console(
     DB_RPROCS, DB_STEPS[:1] + ["2 4080000.remoteproc stop errno-5 running"], skip=DB_SKIP)))
-tap.check(rep["verdict"] == 1 and rep["reason"] ==
-          "mss failed: step 2 stop gave errno-5, state running",
-          "db845c: a failed stop of the modem: exit 1", rep["reason"])
+tap.check(rep["verdict"] == 125 and rep["reason"].startswith(
+          "mss failed: step 2 stop gave errno-5, state running; no model finding"),
+          "db845c: a failed stop of the modem without a finding: exit 125", rep["reason"])
 rep = ck.analyse(args_for(DB845C), dtdb,
                  run(console([], [], drivers={"qcom-q6v5-mss": "absent",
                                               "qcom_q6v5_pas": "absent"})))
@@ -485,6 +508,103 @@ tap.check(rep["verdict"] == 1 and rep["findings"][0]["severity"] == "violation" 
           "severity" not in rep["notes"][0],
           "a stale read of the cache model is as sure as a violation, an alias note has "
           "no severity", rep["reason"])
+# --- what no model explains is 125: an unrelated WARN, a supplier that
+# never probed (rpmhpd without PM_OPP), a hang; --strict-boot makes it 1
+WARN = "WARNING: CPU: 4 PID: 1 at init/main.c:1397 warn_late+0x14/0x24"
+RPMHPD = "platform: supplier 179c0000.rsc:power-controller not ready"
+for what, text, reason in [
+        ("an unrelated WARN in a late initcall",
+         console(DB_RPROCS, DB_STEPS, skip=DB_SKIP, kernel=[WARN]), "kernel error: " + WARN),
+        ("rpmhpd never probed, the modem registered no remoteproc",
+         console(DB_RPROCS[1:], [], skip=DB_SKIP, deferred=["4080000.remoteproc " + RPMHPD],
+                 kernel=["qcom-rpmhpd: probe of 179c0000.rsc:power-controller failed with "
+                         "error -95"]),
+         "qcom_q6v5_mss registered no remoteproc for mss (/soc@0/remoteproc@4080000); "
+         "failed: qcom-rpmhpd: probe of 179c0000.rsc:power-controller failed with error -95; "
+         "deferred: 4080000.remoteproc " + RPMHPD),
+        ("the guest hung in the modem's start",
+         console(DB_RPROCS, DB_STEPS[:1] + ["2 4080000.remoteproc stop None None"],
+                 skip=DB_SKIP, done=False),
+         "the guest hung during step 2 (4080000.remoteproc stop)")]:
+    rep = ck.analyse(args_for(DB845C), dtdb, run(text))
+    tap.check(rep["verdict"] == 125 and rep["reason"].startswith(reason) and
+              "no model finding explains it" in rep["reason"],
+              "db845c, %s: exit 125, the reason names it" % what,
+              "exit %d: %s" % (rep["verdict"], rep["reason"]))
+    rep = ck.analyse(args_for(DB845C, more=["--strict-boot"]), dtdb, run(text))
+    tap.check(rep["verdict"] == 1 and rep["reason"].startswith(reason),
+              "db845c, %s, --strict-boot: exit 1" % what,
+              "exit %d: %s" % (rep["verdict"], rep["reason"]))
+# a WARN after a finding: the finding decides
+rep = ck.analyse(args_for(DB845C), dtdb, run(
+    console(DB_RPROCS, DB_STEPS, skip=DB_SKIP, kernel=[WARN]), xpu_report(mss_cause),
+    [xpu_event(step)]))
+tap.check(rep["verdict"] == 1 and rep["findings"], "a finding with a WARN: exit 1",
+          rep["reason"])
+
+# --- the precondition: init_on_alloc in effect, as the kernel says
+passing = console(DB_RPROCS, DB_STEPS, skip=DB_SKIP)
+for what, text, said in [
+        ("'heap alloc:off'", console(DB_RPROCS, DB_STEPS, skip=DB_SKIP,
+                                     meminit="heap alloc:off"), "says 'heap alloc:off'"),
+        ("no 'mem auto-init:' line", console(DB_RPROCS, DB_STEPS, skip=DB_SKIP, meminit=None),
+         "printed no 'mem auto-init:' line")]:
+    rep = ck.analyse(args_for(DB845C), dtdb, run(text))
+    tap.check(rep["verdict"] == 125 and rep["reason"].startswith("init_on_alloc not in effect")
+              and said in rep["reason"] and rep["init_on_alloc"] != "on",
+              "init_on_alloc, %s: exit 125" % what, rep["reason"])
+    rep = ck.analyse(args_for(DB845C, more=["--allow-no-init-on-alloc"]), dtdb, run(text))
+    out = printed(rep)
+    tap.check(rep["verdict"] == 0 and "init_on_alloc NOT in effect (--allow-no-init-on-alloc)"
+              in rep["conditions"][0] and "init_on_alloc NOT in effect" in out,
+              "init_on_alloc, %s, --allow-no-init-on-alloc: judged, and the report says "
+              "so" % what, out)
+rep = ck.analyse(args_for(DB845C), dtdb, run(
+    console(DB_RPROCS, DB_STEPS, skip=DB_SKIP, meminit="heap alloc:off"),
+    xpu_report(mss_cause), [xpu_event(step)]))
+tap.check(rep["verdict"] == 1, "a finding without init_on_alloc still fails", rep["reason"])
+rep = ck.analyse(args_for(DB845C), dtdb, run(passing))
+js = json.loads(json.dumps(rep))
+vc = [c for c in junit(rep) if c.get("name") == "verdict"][0]
+tap.check(rep["verdict"] == 0 and js["init_on_alloc"] == "on" and
+          js["conditions"][0].startswith("init_on_alloc in effect") and
+          any("device tree as the kernel tree builds it" in c for c in js["conditions"]) and
+          "given    init_on_alloc in effect" in printed(rep) and
+          "init_on_alloc in effect" in vc.find("system-out").text,
+          "a pass states the conditions it holds under: console, JSON, JUnit",
+          json.dumps(js.get("conditions")))
+
+
+# --- options that switch an oracle off: refused, or a control run
+def exit_of(argv):
+    try:
+        with redirect_stdout(io.StringIO()), open(os.devnull, "w") as null:
+            _err, sys.stderr = sys.stderr, null
+            try:
+                ck.parse_args(["--kernel", "Image"] + argv)
+            finally:
+                sys.stderr = _err
+    except SystemExit as e:
+        return e.code
+    return 0
+
+
+for opts in (["--machine-opt", "xpu=off"], ["--machine-opt", "dcache=off"],
+             ["--global", "cpu-dcache.coherency=report"],
+             ["--global", "qcom-scm.dma-coherent=on"], ["--global", "qcom-xpu.action=log"]):
+    tap.check(exit_of(opts) == 2 and exit_of(opts + ["--control"]) == 0,
+              "%s is refused (exit 2), accepted with --control" % " ".join(opts))
+tap.check(exit_of(["--machine-opt", "xpu=on", "--global", "cpu-dcache.coherency=emulate",
+                   "--global", "cpu-dcache.speculation=strict"]) == 0,
+          "options that keep the oracles on are accepted")
+ctl = args_for(DB845C, more=["--control", "--machine-opt", "dcache=off"])
+rep = ck.analyse(ctl, dtdb, run(passing))
+tap.check(rep["verdict"] == 125 and rep["reason"].startswith("control run (dcache=off") and
+          any(c.startswith("control run, oracles off: dcache=off") for c in rep["conditions"]),
+          "a control run that would pass: exit 125, never 0", rep["reason"])
+rep = ck.analyse(ctl, dtdb, run(passing, xpu_report(mss_cause), [xpu_event(step)]))
+tap.check(rep["verdict"] == 1, "a control run with a finding: exit 1", rep["reason"])
+
 try:
     with redirect_stdout(io.StringIO()), open(os.devnull, "w") as null:
         _err, sys.stderr = sys.stderr, null
