@@ -24,16 +24,23 @@
 
 static uint64_t l1_table[512] __attribute__((aligned(4096)));
 static uint64_t l2_table[512] __attribute__((aligned(4096)));
+static uint64_t l1_cached[512] __attribute__((aligned(4096)));
+
+/* The map of mmu.h in 1 GiB blocks */
+static void fill_l1(uint64_t *l1)
+{
+    l1[0] = 0 | BLOCK | ATTRIDX(ATTR_DEVICE) | AF;
+    for (int i = 2; i < 4; i++) {
+        l1[i] = i * GIB | BLOCK | ATTRIDX(ATTR_WB) | SH_INNER | AF;
+        l1[i + 4] = i * GIB | BLOCK | ATTRIDX(ATTR_NC) | SH_INNER | AF;
+    }
+}
 
 static void mmu_enable(int image_nc)
 {
     uint64_t tcr, sctlr;
 
-    l1_table[0] = 0 | BLOCK | ATTRIDX(ATTR_DEVICE) | AF;
-    for (int i = 2; i < 4; i++) {
-        l1_table[i] = i * GIB | BLOCK | ATTRIDX(ATTR_WB) | SH_INNER | AF;
-        l1_table[i + 4] = i * GIB | BLOCK | ATTRIDX(ATTR_NC) | SH_INNER | AF;
-    }
+    fill_l1(l1_table);
     if (image_nc) {
         /* the first GiB of DRAM in 2 MiB blocks, the program's one NC */
         for (int i = 0; i < 512; i++) {
@@ -75,6 +82,19 @@ void bm_mmu_enable(void)
 void bm_mmu_enable_image_nc(void)
 {
     mmu_enable(1);
+}
+
+void bm_mmu_use_cached_tables(void)
+{
+    fill_l1(l1_cached);
+    __asm__ volatile(
+        "dsb ishst\n"
+        "msr ttbr0_el1, %0\n"
+        "isb\n"
+        "tlbi vmalle1\n"
+        "dsb sy\n"
+        "isb\n"
+        : : "r"(l1_cached) : "memory");
 }
 
 /* volatile: the caller's buffers are device-visible memory */

@@ -27,6 +27,13 @@ void bm_mmu_enable(void);
  */
 #define BM_IMAGE_BLOCK 0x80200000ULL
 void bm_mmu_enable_image_nc(void);
+/*
+ * After bm_mmu_enable(): the same map from tables written with the caches
+ * on, as an operating system writes its own. Their lines are dirty in the
+ * data cache: the table walker sees them (it is coherent with the cache),
+ * memory does not yet.
+ */
+void bm_mmu_use_cached_tables(void);
 
 static inline void dc_cvac(const volatile void *p)   /* any pointer */
 {

@@ -28,6 +28,11 @@
  * the bus (memory's view, through any firewall), via the slow window
  * when the page is held. Other masters reach memory's view, region 2,
  * whose translate() sends pages nobody holds straight to RAM.
+ *
+ * Debug accesses (gdbstub's and the monitor's x, MemTxAttrs.debug: index
+ * 2, straight to the RAM block or memory's side of a held page; those
+ * with unspecified attributes, qtest's and xp's, on the bus) change
+ * nothing the model keeps and report nothing: see debug_access().
  */
 
 #include "qemu/osdep.h"
@@ -57,6 +62,7 @@
 enum {
     IOMMU_IDX_CACHEABLE,
     IOMMU_IDX_NONCACHEABLE,
+    IOMMU_IDX_DEBUG,
     IOMMU_NUM_INDEXES,
 };
 
@@ -113,9 +119,6 @@ static bool line_dirty(CpuDcacheState *s, uint64_t pageno, CpuDcachePage *p,
 static const char *master_name(CpuDcacheState *s, MemTxAttrs attrs,
                                char *buf, size_t len)
 {
-    if (attrs.unspecified) {
-        return "debugger";
-    }
     if (s->master_name) {
         return s->master_name(attrs.requester_id);
     }
@@ -259,7 +262,9 @@ static IOMMUTLBEntry cpu_view_translate(IOMMUMemoryRegion *iommu,
         .perm = IOMMU_RW,
     };
 
-    if (iommu_idx == IOMMU_IDX_CACHEABLE && !bounded(s)) {
+    if (iommu_idx == IOMMU_IDX_DEBUG) {
+        ret.target_as = s->pages[pageno] ? &s->mem_io_as : &s->ram_as;
+    } else if (iommu_idx == IOMMU_IDX_CACHEABLE && !bounded(s)) {
         page_fill(s, pageno);
         ret.target_as = &s->ram_as;
     } else if (s->pages[pageno] || iommu_idx == IOMMU_IDX_CACHEABLE) {
@@ -273,6 +278,9 @@ static IOMMUTLBEntry cpu_view_translate(IOMMUMemoryRegion *iommu,
 
 static int cpu_view_attrs_to_index(IOMMUMemoryRegion *iommu, MemTxAttrs attrs)
 {
+    if (attrs.debug) {
+        return IOMMU_IDX_DEBUG;
+    }
     return attrs.cacheable ? IOMMU_IDX_CACHEABLE : IOMMU_IDX_NONCACHEABLE;
 }
 
@@ -311,6 +319,40 @@ static int mem_view_attrs_to_index(IOMMUMemoryRegion *iommu, MemTxAttrs attrs)
 }
 
 /*
+ * A debug access: gdbstub's and the monitor's x (a CPU's attributes,
+ * debug set), and those with unspecified attributes (qtest, xp, ROM
+ * loading). It neither reports nor changes what the model keeps (fills,
+ * stale lines, histories). Reads see what the CPU would: its cache
+ * through a cacheable mapping, else memory (as qtest and xp, which read
+ * as a device); writes reach both, see mem_io_debug_write().
+ */
+static bool debug_access(MemTxAttrs attrs)
+{
+    return attrs.debug || attrs.unspecified;
+}
+
+/*
+ * A debug write: memory, the CPUs' copy and a stale line's last
+ * exchanged value all take it, so that it leaves no line dirty or stale
+ * that was not.
+ */
+static void mem_io_debug_write(CpuDcacheState *s, uint64_t pageno,
+                               CpuDcachePage *p, unsigned off,
+                               unsigned size, uint64_t data)
+{
+    uint8_t buf[8];
+
+    stn_le_p(buf, size, data);
+    /* through the address space, which tells TCG of changed code */
+    address_space_write(&s->ram_as, pageno * PAGE + off,
+                        MEMTXATTRS_UNSPECIFIED, buf, size);
+    memcpy(p->mem + off, buf, size);
+    if (p->stale & BIT_ULL(off / LINE)) {
+        memcpy(p->base + off, buf, size);
+    }
+}
+
+/*
  * Memory's side of a held page: reads see memory's copy, writes change
  * it; the CPUs keep what they hold.
  */
@@ -323,14 +365,19 @@ static MemTxResult mem_io_read(void *opaque, hwaddr addr, uint64_t *data,
     unsigned off = addr % PAGE, line = off / LINE;
     bool dirty = line_dirty(s, pageno, p, line);
     bool cluster = !attrs.unspecified && attrs.requester_id == 0;
+    bool report = dirty && !debug_access(attrs);
 
-    if (dirty && !cluster) {
+    if (attrs.debug && attrs.cacheable) {
+        *data = ldn_le_p(ram_ptr(s, pageno) + off, size);
+        return MEMTX_OK;
+    }
+    if (report && !cluster) {
         cpu_dcache_finding(s, "stale-read", s->base + addr, attrs,
                            s->coherency == COHERENCY_EMULATE ?
                            "read memory under a line the CPUs hold dirty: "
                            "got memory's older data" :
                            "read memory under a line the CPUs hold dirty");
-    } else if (dirty) {
+    } else if (report) {
         cpu_dcache_finding(s, "mismatched-alias", s->base + addr, attrs,
                            "non-cacheable CPU read of a line the CPUs hold "
                            "dirty through a cacheable alias");
@@ -354,6 +401,10 @@ static MemTxResult mem_io_write(void *opaque, hwaddr addr, uint64_t data,
     /* the cache's own write-backs and evictions, not a bypassing access */
     bool writeback = cluster && (attrs.requester_id >> 8) != KIND_ACCESS;
 
+    if (debug_access(attrs)) {
+        mem_io_debug_write(s, pageno, p, off, size, data);
+        return MEMTX_OK;
+    }
     if (!(p->valid & BIT_ULL(line)) || s->coherency == COHERENCY_REPORT) {
         /* nobody holds the line: the CPUs will read what memory has */
         stn_le_p(ram_ptr(s, pageno) + off, size, data);

@@ -214,10 +214,13 @@ static int64_t scm_check_buffer(QcomScmState *s, const QcomScmCall *c,
  * Read a checked buffer as the DMA API promises the scm device: from
  * memory, as a non-coherent device, or what the CPUs see (their data
  * cache, held in the RAM block by the cache model) when dma-coherent.
+ * The reader is TrustZone (secure), which the XPU lets through: the
+ * caller's right to the buffer is scm_check_buffer()'s to check, and
+ * PAS reads what it has taken from HLOS.
  */
 bool qcom_scm_read(QcomScmState *s, uint64_t addr, void *buf, uint64_t len)
 {
-    MemTxAttrs attrs = qcom_master_attrs(QCOM_MASTER_APPS,
+    MemTxAttrs attrs = qcom_master_attrs(QCOM_MASTER_TZ,
                                          QCOM_XPU_KIND_NORMAL);
 
     attrs.secure = 1;

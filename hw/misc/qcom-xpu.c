@@ -80,6 +80,10 @@ REG32(G_GCTRL, 0x18)
     FIELD(G_GCTRL, EN, 0, 1)
     FIELD(G_GCTRL, LOCK, 1, 1)
 
+/* IOMMU indexes: one per master, then debug accesses */
+#define XPU_IDX_DEBUG QCOM_MASTER_NUM
+#define XPU_NUM_INDEXES (QCOM_MASTER_NUM + 1)
+
 #define XPU_ID 0x51585055       /* "QXPU" */
 #define XPU_VERSION 0x00010000
 #define ESYNR_GROUP_NONE 0xffff
@@ -94,6 +98,7 @@ static const struct {
     [QCOM_MASTER_ADSP] = { "adsp", QCOM_VMID_ADSP_Q6 },
     [QCOM_MASTER_CDSP] = { "cdsp", QCOM_VMID_CDSP },
     [QCOM_MASTER_SLPI] = { "slpi", QCOM_VMID_SSC_Q6 },
+    [QCOM_MASTER_TZ] = { "tz", QCOM_VMID_TZ },
 };
 
 static const char *const kind_names[] = {
@@ -124,6 +129,8 @@ const char *qcom_master_name(QcomMaster master)
 static const char *vmid_name(unsigned vmid)
 {
     switch (vmid) {
+    case QCOM_VMID_TZ:
+        return "TZ";
     case QCOM_VMID_HLOS:
         return "HLOS";
     case QCOM_VMID_SSC_Q6:
@@ -158,6 +165,18 @@ static void append_vmids(GString *buf, uint32_t mask)
     }
 }
 
+/*
+ * Debug accesses pass unchecked and unreported: gdbstub's and the
+ * monitor's x (the CPU's attributes, debug set), and those with
+ * unspecified attributes (qtest, xp) unless "unspecified-master" names
+ * the master to check them as.
+ */
+static bool xpu_is_debug(QcomXpuState *s, MemTxAttrs attrs)
+{
+    return attrs.debug || (attrs.unspecified && s->unspecified_debug);
+}
+
+/* The master of an access that is not a debug access */
 static QcomMaster xpu_master_of(QcomXpuState *s, MemTxAttrs attrs)
 {
     QcomMaster m;
@@ -220,6 +239,10 @@ bool qcom_xpu_allows(QcomXpuState *s, hwaddr addr, QcomMaster master,
     if (addr < s->base || addr - s->base >= s->size) {
         return false;
     }
+    /* TrustZone programs the XPU and reads what it has taken from HLOS */
+    if (master == QCOM_MASTER_TZ) {
+        return true;
+    }
     perm_at(s->groups, s->num_groups, addr, &rd, &wr);
     return vmid_in(is_write ? wr : rd, qcom_master_vmid(master));
 }
@@ -263,7 +286,7 @@ static void xpu_flush_iommu(QcomXpuState *s)
         },
     };
 
-    for (int idx = 0; idx < QCOM_MASTER_NUM; idx++) {
+    for (int idx = 0; idx < XPU_NUM_INDEXES; idx++) {
         memory_region_notify_iommu(&s->upstream, idx, event);
     }
 }
@@ -519,6 +542,7 @@ void qcom_xpu_report_violation(QcomXpuState *s, hwaddr addr,
 MemTxResult qcom_xpu_rw(QcomXpuState *s, hwaddr addr, MemTxAttrs attrs,
                         void *buf, hwaddr len, bool is_write)
 {
+    bool debug = xpu_is_debug(s, attrs);
     QcomMaster master = xpu_master_of(s, attrs);
     uint8_t *p = buf;
 
@@ -528,7 +552,7 @@ MemTxResult qcom_xpu_rw(QcomXpuState *s, hwaddr addr, MemTxAttrs attrs,
     while (len) {
         hwaddr chunk = MIN(len, QCOM_XPU_GRANULE - (addr & GRANULE_MASK));
 
-        if (qcom_xpu_allows(s, addr, master, is_write)) {
+        if (debug || qcom_xpu_allows(s, addr, master, is_write)) {
             address_space_rw(&s->downstream_as, addr - s->base, attrs, p,
                              chunk, is_write);
         } else {
@@ -553,7 +577,7 @@ static IOMMUTLBEntry xpu_translate(IOMMUMemoryRegion *iommu, hwaddr addr,
     hwaddr page = addr & ~GRANULE_MASK;
     uint8_t vmid = qcom_master_vmid(iommu_idx);
     uint32_t rd, wr;
-    bool pass;
+    bool pass = true;
     IOMMUTLBEntry ret = {
         .iova = page,
         .translated_addr = page,
@@ -562,8 +586,10 @@ static IOMMUTLBEntry xpu_translate(IOMMUMemoryRegion *iommu, hwaddr addr,
         .target_as = &s->downstream_as,
     };
 
-    perm_at(s->groups, s->num_groups, s->base + page, &rd, &wr);
-    pass = vmid_in(rd, vmid) && vmid_in(wr, vmid);
+    if (iommu_idx != XPU_IDX_DEBUG && iommu_idx != QCOM_MASTER_TZ) {
+        perm_at(s->groups, s->num_groups, s->base + page, &rd, &wr);
+        pass = vmid_in(rd, vmid) && vmid_in(wr, vmid);
+    }
     if (!pass) {
         /* checked access by access in the blocked window */
         if (s->blocked.container == get_system_memory()) {
@@ -573,7 +599,8 @@ static IOMMUTLBEntry xpu_translate(IOMMUMemoryRegion *iommu, hwaddr addr,
             ret.target_as = &s->blocked_as;
         }
     }
-    trace_qcom_xpu_translate(s->base + page, qcom_master_name(iommu_idx),
+    trace_qcom_xpu_translate(s->base + page, iommu_idx == XPU_IDX_DEBUG ?
+                             "debug" : qcom_master_name(iommu_idx),
                              pass ? "ram" : "checked");
     return ret;
 }
@@ -581,15 +608,19 @@ static IOMMUTLBEntry xpu_translate(IOMMUMemoryRegion *iommu, hwaddr addr,
 static int xpu_attrs_to_index(IOMMUMemoryRegion *iommu, MemTxAttrs attrs)
 {
     QcomXpuState *s = container_of(iommu, QcomXpuState, upstream);
-    QcomMaster m = xpu_master_of(s, attrs);
+    QcomMaster m;
 
+    if (xpu_is_debug(s, attrs)) {
+        return XPU_IDX_DEBUG;
+    }
+    m = xpu_master_of(s, attrs);
     /* An unknown master is checked as APPS would be, then reported. */
     return m < QCOM_MASTER_NUM ? m : QCOM_MASTER_APPS;
 }
 
 static int xpu_num_indexes(IOMMUMemoryRegion *iommu)
 {
-    return QCOM_MASTER_NUM;
+    return XPU_NUM_INDEXES;
 }
 
 static MemTxResult xpu_blocked_read(void *opaque, hwaddr offset,
@@ -994,6 +1025,7 @@ static int info_one(Object *obj, void *opaque)
                            " IRQ %s\n", path, s->base,
                            s->base + s->size - 1, s->num_groups,
                            action_names[s->action],
+                           s->unspecified_debug ? "debug" :
                            qcom_master_name(s->unspecified_master),
                            FIELD_EX32(s->ctrl, CTRL, IRQ_EN) ? "enabled"
                                                              : "disabled");
@@ -1115,7 +1147,8 @@ static void xpu_realize(DeviceState *dev, Error **errp)
     QcomXpuState *s = QCOM_XPU(dev);
     SysBusDevice *sbd = SYS_BUS_DEVICE(dev);
     Object *obj = OBJECT(dev);
-    const char *masters[QCOM_MASTER_NUM];
+    /* TrustZone passes unchecked: as such a master it would be "debug" */
+    const char *masters[QCOM_MASTER_TZ];
     int v;
 
     if (!s->downstream) {
@@ -1142,16 +1175,20 @@ static void xpu_realize(DeviceState *dev, Error **errp)
         return;
     }
     s->action = v;
-    for (v = 0; v < QCOM_MASTER_NUM; v++) {
+    for (v = 0; v < ARRAY_SIZE(masters); v++) {
         masters[v] = master_info[v].name;
     }
-    if (!parse_name(s->unspecified_master_str, masters, QCOM_MASTER_NUM,
-                    &v)) {
-        error_setg(errp, "qcom-xpu: unspecified-master '%s' is not one of "
-                   "apps, mss, adsp, cdsp, slpi", s->unspecified_master_str);
-        return;
+    s->unspecified_debug = !strcmp(s->unspecified_master_str, "debug");
+    if (!s->unspecified_debug) {
+        if (!parse_name(s->unspecified_master_str, masters,
+                        ARRAY_SIZE(masters), &v)) {
+            error_setg(errp, "qcom-xpu: unspecified-master '%s' is not one "
+                       "of debug, apps, mss, adsp, cdsp, slpi",
+                       s->unspecified_master_str);
+            return;
+        }
+        s->unspecified_master = v;
     }
-    s->unspecified_master = v;
 
     memory_region_init_io(&s->regs, obj, &xpu_reg_ops, s, "qcom-xpu-regs",
                           QCOM_XPU_REGS_SIZE);
@@ -1239,7 +1276,7 @@ static void xpu_instance_post_init(Object *obj)
         s->action_str = g_strdup("crash");
     }
     if (!s->unspecified_master_str) {
-        s->unspecified_master_str = g_strdup("apps");
+        s->unspecified_master_str = g_strdup("debug");
     }
 }
 

@@ -181,10 +181,10 @@ static void dsp_realize(DeviceState *dev, Error **errp)
                    s->name);
         return;
     }
-    if (s->master == QCOM_MASTER_APPS || s->master >= QCOM_MASTER_NUM) {
+    if (s->master < QCOM_MASTER_MSS || s->master > QCOM_MASTER_SLPI) {
         error_setg(errp, "qcom-dsp %s: 'master' %u is not a remote "
-                   "processor's (1..%u)", s->name, s->master,
-                   QCOM_MASTER_NUM - 1);
+                   "processor's (%u..%u)", s->name, s->master,
+                   QCOM_MASTER_MSS, QCOM_MASTER_SLPI);
         return;
     }
     if (s->smp2p_pid == QCOM_SMP2P_PID_APPS || s->smp2p_pid > 0xffff) {

@@ -39,22 +39,35 @@ class Result:
         return out
 
 
-def run_qemu(args, timeout=120, separate_console=False):
+def run_qemu(args, timeout=120, separate_console=False, during=None):
     """Run QEMU without display, serial on stdout (or, separate_console,
     in a file of its own: a guest printing a byte at a time would else be
     cut up by QEMU's trace lines); the wall-clock timeout only catches a
-    hung guest, the result comes from what the guest says."""
+    hung guest, the result comes from what the guest says. during: a
+    function called once QEMU is started (a debugger that attaches to
+    it, say), before waiting for QEMU to end."""
     fd, log = tempfile.mkstemp(prefix="qms-console-")
     os.close(fd)
     serial = "file:" + log if separate_console else "stdio"
     cmd = [QEMU, "-display", "none", "-monitor", "none", "-serial", serial,
            "-no-reboot"] + list(args)
-    try:
-        p = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                           stderr=subprocess.STDOUT, timeout=timeout)
-        rc, out, timed_out = p.returncode, p.stdout, False
-    except subprocess.TimeoutExpired as e:
-        rc, out, timed_out = None, e.stdout or b"", True
+    # a file, not a pipe: QEMU must not block on its output while
+    # "during" runs
+    with tempfile.TemporaryFile() as outf:
+        p = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=outf,
+                             stderr=subprocess.STDOUT)
+        try:
+            if during:
+                during()
+            rc, timed_out = p.wait(timeout=timeout), False
+        except subprocess.TimeoutExpired:
+            rc, timed_out = None, True
+        finally:
+            if p.poll() is None:
+                p.kill()
+                p.wait()
+        outf.seek(0)
+        out = outf.read()
     with open(log, errors="replace") as f:
         console = f.read()
     os.unlink(log)

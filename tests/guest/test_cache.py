@@ -1,13 +1,20 @@
 #!/usr/bin/env python3
 """The data-cache model, one bare-metal program per semantic
-(guest/baremetal/cache-*.c). Each program checks what the CPU and memory
-see; the runner checks what the model itself reported (its log lines and
-trace events), that the model-off machine makes the first test fail, and
-that reports are byte-identical over repeated runs."""
+(guest/baremetal/cache-*.c, scm-arg.c). Each program checks what the CPU
+and memory see; the runner checks what the model itself reported (its log
+lines and trace events), that the model-off machine makes the first test
+fail, that reports are byte-identical over repeated runs, and that a
+debugger (gdb, the monitor's x and xp) reading a dirty line changes
+nothing the model reports."""
 
+import difflib
 import os
 import re
+import shutil
+import subprocess
 import sys
+import tempfile
+import time
 
 import qms
 
@@ -76,20 +83,120 @@ CASES = {
                          r"qcom-xpu:   address  0x[0-9a-f]+040\n"
                          r"qcom-xpu:   master   apps \(VMID 3 HLOS\)\n"
                          r"qcom-xpu:   access   write-back\n"], []),
+    # TrustZone reads the SCM's argument lists from memory, as master tz:
+    # a list the CPU left dirty is a stale read (memory's older data: the
+    # call is refused), a cleaned one is read as written.
+    "scm-arg-dirty": ([], 0, True,
+                      [r"cpu-dcache: stale-read at 0x[0-9a-f]+ by tz: read memory under a "
+                       r"line the CPUs hold dirty: got memory's older data",
+                       r"qcom_scm_refused fn 0x42000c16 status -2: assign_mem: 0x[0-9a-f]+ "
+                       r"is owned by VMIDs 0x8, the source list says 0x1"],
+                      [r"mismatched-alias", r"XPU VIOLATION"]),
+    "scm-arg-clean": ([], 0, True, [r"qcom_scm_assign 0x[0-9a-f]+\+0x1000"],
+                      [r"cpu-dcache: ", r"qcom_scm_refused", r"XPU VIOLATION"]),
 }
 
 
-def run(name, extra=(), machine="db845c"):
+def run(name, extra=(), machine="db845c", during=None):
     """Run program NAME (a case may add ":VARIANT" for other options)."""
     elf = os.path.join(BM, name.split(":")[0] + ".elf")
     return qms.run_qemu(["-M", machine, "-smp", "1", "-kernel", elf] + ICOUNT + TRACE +
-                        list(extra), timeout=60, separate_console=True)
+                        list(extra), timeout=60, separate_console=True, during=during)
 
 
 def report(r):
     """The model's and the XPU's own lines, without QEMU's other output."""
     return "\n".join(l for l in r.output.splitlines()
                      if re.match(r"(cpu_dcache_|cpu-dcache:|qcom_xpu|qcom_scm|XPU|  line|the CPUs)", l))
+
+
+# Debuggers: cache-debug.c stops at debug_point with a dirty line (through
+# page tables that are dirty in the cache too); gdb, or the monitor
+# through gdb, reads the line there. A debug access must neither report
+# nor change anything: the findings that follow (a hazard, a write-back
+# violation, with the lines' histories) are those of the run without a
+# debugger, line for line.
+GDB = "gdb-multiarch"
+DEBUG_ELF = os.path.join(BM, "cache-debug.elf")
+DEBUG_ARGS = ["-global", "qcom-xpu.action=log"]
+LINE = "(char *)&buf + 64"
+VALUE = "0x00000000600dcafe"        # the CPU's, dirty in its cache
+MEMORY = "0x0000000000000000"       # memory's
+FINDINGS = re.compile(r"(cpu_dcache_|cpu-dcache:|qcom-xpu:|qcom_scm_|  line )")
+# name: (gdb commands at debug_point, regexes of what they must show)
+DEBUGGERS = {
+    "gdb": (["x/1gx " + LINE, "x/1gx %s + 0x100000000" % LINE],
+            # cacheable mapping: the CPU's view; non-cacheable: memory
+            [r"<buf\+64>:\s+" + VALUE, r"0x180[0-9a-f]{6}:\s+" + MEMORY]),
+    "monitor": (['eval "monitor x /1gx 0x%%lx", (unsigned long)%s' % LINE,
+                 'eval "monitor xp /1gx 0x%%lx", (unsigned long)%s' % LINE],
+                # x translates as the CPU does; xp reads memory
+                [r"^[0-9a-f]+: " + VALUE + r"\n[0-9a-f]+: " + MEMORY + "$"]),
+}
+
+
+def findings(r):
+    """Everything the model and the XPU reported, in order."""
+    return [l for l in r.output.splitlines() if FINDINGS.match(l)]
+
+
+def run_debugged(commands):
+    """cache-debug under gdb: break at debug_point, run commands there,
+    continue to the end. Returns QEMU's result and gdb's output."""
+    d = tempfile.mkdtemp(prefix="qms-gdb-")
+    sock = os.path.join(d, "gdb")
+    seen = {"gdb": ""}
+
+    def gdb():
+        for _ in range(200):
+            if os.path.exists(sock):
+                break
+            time.sleep(0.05)
+        cmd = [GDB, "-q", "-nx", "-batch", DEBUG_ELF, "-ex", "target remote " + sock,
+               "-ex", "break debug_point", "-ex", "continue"]
+        for c in commands + ["continue"]:
+            cmd += ["-ex", c]
+        try:
+            p = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, timeout=60)
+            # the monitor's output comes with \r\n
+            seen["gdb"] = p.stdout.decode(errors="replace").replace("\r\n", "\n")
+        except subprocess.TimeoutExpired as e:
+            seen["gdb"] = (e.stdout or b"").decode(errors="replace") + "\ngdb timed out"
+
+    try:
+        r = run("cache-debug", DEBUG_ARGS + ["-S", "-gdb", "unix:%s,server=on,wait=off" % sock],
+                during=gdb)
+    finally:
+        shutil.rmtree(d, True)
+    return r, seen["gdb"]
+
+
+def test_debuggers(tap):
+    base = run("cache-debug", DEBUG_ARGS)
+    want = findings(base)
+    tap.check(base.returncode == 0 and "bm: PASS" in base.console and
+              any("severity hazard-dirty" in l for l in want) and
+              any("access   write-back" in l for l in want),
+              "cache-debug without a debugger: a dirty hazard, then a write-back violation",
+              base.output)
+    if not tap.check(shutil.which(GDB) is not None,
+                     "%s is installed (scripts/setup-host installs it)" % GDB):
+        for name in DEBUGGERS:
+            tap.check(False, "cache-debug read by %s: not run without %s" % (name, GDB))
+        return
+    for name, (commands, shows) in DEBUGGERS.items():
+        r, out = run_debugged(commands)
+        got = findings(r)
+        missing = [w for w in shows if not re.search(w, out, re.M)]
+        diff = list(difflib.unified_diff(want, got, "without a debugger", name, n=1,
+                                         lineterm=""))
+        tap.check(r.returncode == 0 and "bm: PASS" in r.console and not missing and
+                  got == want,
+                  "cache-debug read by %s at debug_point: the CPU's and memory's values, "
+                  "and the same findings as without a debugger" % name,
+                  "exit %s, gdb did not show %s\ngdb:\n%s\nthe findings' first "
+                  "differences:\n%s" % (r.returncode, missing, out, "\n".join(diff[:20])))
 
 
 tap = qms.Tap()
@@ -108,6 +215,9 @@ for name, (extra, status, passes, want, avoid) in CASES.items():
               (name, status, "passes" if passes else "program stops or fails as expected"),
               "%s\nexit %s timed out %s missing %s unexpected %s" %
               (r.output, r.returncode, r.timed_out, missing, present))
+
+if not only or "cache-debug" in only:
+    test_debuggers(tap)
 
 if not only:
     # The test can fail: without the model, memory sees the write at once.

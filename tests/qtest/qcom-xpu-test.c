@@ -6,11 +6,12 @@
  * secure-only programming, bad programming, and the three actions
  * (crash, stop, log).
  *
- * qtest accesses have unspecified attributes; the XPU's property
- * "unspecified-master" makes them the modem (mss) where a test needs a
- * master other than the CPU cluster. They count as secure, so a test
- * that needs the XPU alone first undoes the board's sharing of SMEM
- * through the registers (xpu_alone()).
+ * qtest accesses have unspecified attributes: by default debug accesses,
+ * which the XPU neither checks nor reports (unspecified-debug). Its
+ * property "unspecified-master" makes them the CPU cluster (apps) or the
+ * modem (mss) where a test needs a master to check. They count as
+ * secure, so a test that needs the XPU alone first undoes the board's
+ * sharing of SMEM through the registers (xpu_alone()).
  *
  * Copyright (c) 2026 The qcom-mss-sim authors
  *
@@ -38,6 +39,7 @@
 #define MSS             (1u << 15)
 
 #define XPU_MACHINE "-M db845c -smp 1 "
+#define AS_APPS XPU_MACHINE "-global qcom-xpu.unspecified-master=apps "
 #define AS_MSS XPU_MACHINE \
                "-global qcom-xpu.unspecified-master=mss " \
                "-global qcom-xpu.action=log"
@@ -164,8 +166,7 @@ static QTestState *xpu_init(const char *args)
  */
 static void test_reset_defaults(void)
 {
-    QTestState *qts = qtest_init(XPU_MACHINE
-                                 "-global qcom-xpu.action=log");
+    QTestState *qts = qtest_init(AS_APPS "-global qcom-xpu.action=log");
 
     assert_defaults(qts);
     qtest_writel(qts, DRAM + 0x1000, 0xcafef00d);
@@ -404,7 +405,7 @@ static void test_qmp_event(void)
 /* Non-secure writes to the registers are ignored; reads work. */
 static void test_nonsecure_rejected(void)
 {
-    QTestState *qts = qtest_init(XPU_MACHINE
+    QTestState *qts = qtest_init(AS_APPS
                                  "-global qcom-xpu.unspecified-secure=off");
 
     g_assert_cmphex(rd(qts, A_ID), ==, 0x51585055);
@@ -530,6 +531,31 @@ static void test_action_crash(void)
     g_assert_nonnull(strstr(log, "QEMU exits with status 1"));
 }
 
+/*
+ * By default an access with unspecified attributes (qtest's, the
+ * monitor's xp) is a debug access: it passes unchecked and unreported,
+ * even into a locked range nobody but the modem may reach, action crash.
+ */
+static void test_unspecified_debug(void)
+{
+    QTestState *qts = xpu_init(XPU_MACHINE);
+    g_autofree char *xp = NULL;
+    g_autofree char *info = NULL;
+    uint64_t a = 0x90000000;
+
+    group_set(qts, 0, DRAM, DRAM + DRAM_SIZE - 0x1000, MSS, MSS, EN | LOCK);
+    qtest_writel(qts, a, 0x600d);
+    g_assert_cmphex(qtest_readl(qts, a), ==, 0x600d);
+    xp = qtest_hmp(qts, "xp /1wx 0x%" PRIx64, a);
+    g_assert_nonnull(strstr(xp, ": 0x0000600d"));
+    assert_no_error(qts);
+    g_assert_cmpuint(rd(qts, A_ERR_COUNT), ==, 0);
+    info = qtest_hmp(qts, "info xpu");
+    g_assert_nonnull(strstr(info, "unspecified master debug"));
+    g_assert_nonnull(strstr(info, "violations since reset: 0"));
+    qtest_quit(qts);
+}
+
 /* The hypervisor-style assign of the monitor splits groups. */
 static void test_hmp_assign(void)
 {
@@ -575,5 +601,6 @@ int main(int argc, char **argv)
     qtest_add_func("/qcom-xpu/action/stop", test_action_stop);
     qtest_add_func("/qcom-xpu/action/crash", test_action_crash);
     qtest_add_func("/qcom-xpu/hmp-assign", test_hmp_assign);
+    qtest_add_func("/qcom-xpu/unspecified-debug", test_unspecified_debug);
     return g_test_run();
 }

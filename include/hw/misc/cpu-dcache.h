@@ -18,7 +18,10 @@
  *  - cache maintenance (clean, invalidate, clean+invalidate, zero) moves
  *    data between the two views and is where write-backs are issued, as
  *    transactions of the CPU cluster on the "bus" with the kind of access
- *    in their attributes.
+ *    in their attributes;
+ *  - debug accesses (MemTxAttrs.debug: gdbstub, the monitor's x; and
+ *    those with unspecified attributes: qtest, xp) change nothing the
+ *    model keeps and are never reported.
  * docs/devel/cache-model.rst explains the mechanism and its costs.
  *
  * QEMU interface:

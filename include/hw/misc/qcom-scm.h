@@ -25,7 +25,8 @@
  *  + QOM property "memory": link to the MemoryRegion, starting at
  *    physical address 0, that holds the memory the firmware accepts
  *    argument buffers and ranges in, and through which it reads them
- *    (from memory, as a non-coherent device would)
+ *    as master TrustZone (QCOM_MASTER_TZ, secure: the XPU lets it
+ *    through), from memory, as a non-coherent device would
  *  + QOM property "dma-coherent" (default false): read the argument
  *    buffers as the CPUs see them instead, as Linux expects when the DT
  *    marks the scm node dma-coherent; needs "ram"

@@ -15,7 +15,9 @@
  * is a violation: it is captured in syndrome registers, raises the IRQ,
  * sends the QMP event XPU_VIOLATION and then, according to "action",
  * ends QEMU as the hardware would reset the SoC, pauses the VM, or only
- * logs it. docs/devel/qcom-xpu.rst has the register map and the rules.
+ * logs it. TrustZone's accesses and debug accesses (gdbstub's and, by
+ * default, those with unspecified attributes) pass unchecked.
+ * docs/devel/qcom-xpu.rst has the register map and the rules.
  *
  * QEMU interface:
  *  + sysbus MMIO region 0: the register block (secure writes only)
@@ -31,9 +33,11 @@
  *  + QOM property "size": size of the protected range (4 KiB multiple)
  *  + QOM property "num-groups": resource groups, 1..256 (default 32)
  *  + QOM property "action": "crash" (default), "stop" or "log"
- *  + QOM property "unspecified-master": master for accesses with
- *    unspecified attributes (qtest, debugger): "apps" (default), "mss",
- *    "adsp", "cdsp" or "slpi"
+ *  + QOM property "unspecified-master": what accesses with unspecified
+ *    attributes (qtest, the monitor's xp, ROM loading) are: "debug"
+ *    (default: debug accesses, which pass unchecked, as gdbstub's do), or
+ *    the master they are checked as: "apps", "mss", "adsp", "cdsp" or
+ *    "slpi"
  *  + QOM property "unspecified-secure": accesses with unspecified
  *    attributes count as secure for the register block (default true)
  *  + C API below for firmware models (hypervisor assign) and the cache
@@ -54,21 +58,27 @@ OBJECT_DECLARE_SIMPLE_TYPE(QcomXpuState, QCOM_XPU)
 
 #define TYPE_QCOM_XPU_IOMMU_MEMORY_REGION "qcom-xpu-iommu-memory-region"
 
-/* Bus masters, as carried in MemTxAttrs.requester_id bits [7:0]. */
+/*
+ * Bus masters, as carried in MemTxAttrs.requester_id bits [7:0]. The
+ * remote processors are MSS..SLPI. TrustZone, which programs the XPU,
+ * passes it everywhere.
+ */
 typedef enum QcomMaster {
     QCOM_MASTER_APPS = 0,      /* the CPU cluster; requester_id 0 */
     QCOM_MASTER_MSS = 1,       /* modem Q6 */
     QCOM_MASTER_ADSP = 2,
     QCOM_MASTER_CDSP = 3,
     QCOM_MASTER_SLPI = 4,
+    QCOM_MASTER_TZ = 5,        /* the secure firmware (qcom-scm) */
     QCOM_MASTER_NUM
 } QcomMaster;
 
 /*
  * VMIDs as the SCM calls of Linux name them (dt-bindings
- * firmware/qcom,scm.h; ADSP_Q6 and SSC_Q6 from Qualcomm's
+ * firmware/qcom,scm.h; TZ, ADSP_Q6 and SSC_Q6 from Qualcomm's
  * secure_buffer.h). Permission masks hold one bit per VMID 0..31.
  */
+#define QCOM_VMID_TZ        1
 #define QCOM_VMID_HLOS      3
 #define QCOM_VMID_SSC_Q6    5
 #define QCOM_VMID_ADSP_Q6   6
@@ -123,7 +133,7 @@ static inline QcomXpuKind qcom_attrs_kind(MemTxAttrs attrs)
     return (attrs.requester_id >> 8) & 0xf;
 }
 
-/* VMID of a master: HLOS, MSS_MSA, ADSP_Q6, CDSP, SSC_Q6. */
+/* VMID of a master: HLOS, MSS_MSA, ADSP_Q6, CDSP, SSC_Q6, TZ. */
 uint8_t qcom_master_vmid(QcomMaster master);
 /* "apps", "mss", ...; "unknown" beyond QCOM_MASTER_NUM. */
 const char *qcom_master_name(QcomMaster master);
@@ -190,7 +200,8 @@ struct QcomXpuState {
     char *unspecified_master_str;
     bool unspecified_secure;
     QcomXpuAction action;
-    QcomMaster unspecified_master;
+    bool unspecified_debug;
+    QcomMaster unspecified_master;  /* unless unspecified_debug */
 };
 
 /*
@@ -214,7 +225,7 @@ bool qcom_xpu_assign(QcomXpuState *s, hwaddr start, hwaddr size,
 void qcom_xpu_set_cause(QcomXpuState *s, const char *cause,
                         const char *caller);
 
-/* Would an access of master to addr (absolute) pass? */
+/* Would an access of master to addr (absolute) pass? TZ's always does. */
 bool qcom_xpu_allows(QcomXpuState *s, hwaddr addr, QcomMaster master,
                      bool is_write);
 
@@ -239,9 +250,10 @@ void qcom_xpu_report_hazard(QcomXpuState *s, hwaddr start, hwaddr end,
 
 /*
  * A transaction through the XPU (absolute address, any length): each
- * page is checked; allowed bytes go to the downstream DRAM, denied pages
- * are violations (reads of them give 0, writes are dropped). Returns
- * MEMTX_OK, as a blocked access completes on the bus.
+ * page is checked (unless attrs make it TrustZone's or a debug access);
+ * allowed bytes go to the downstream DRAM, denied pages are violations
+ * (reads of them give 0, writes are dropped). Returns MEMTX_OK, as a
+ * blocked access completes on the bus.
  */
 MemTxResult qcom_xpu_rw(QcomXpuState *s, hwaddr addr, MemTxAttrs attrs,
                         void *buf, hwaddr len, bool is_write);
