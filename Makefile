@@ -45,8 +45,11 @@ qtests: qemu
 # rebuilds only what its patches (and its CONFIG) change from the one
 # before. no-pm-opp, whose configuration differs, comes after every 6.1
 # variant that only patches the source, so the shared objects switch
-# configuration once.
-KERNEL_VARIANTS := stock rb5-slpi clean-only debian-6.12 debian-6.12-no-mdata warn-late no-pm-opp
+# configuration once. modules (CONFIG_MODULES=y, the remote processors'
+# drivers as modules) builds in an object directory of its own, which
+# clean-only-modules shares.
+KERNEL_VARIANTS := stock rb5-slpi clean-only debian-6.12 debian-6.12-no-mdata warn-late no-pm-opp \
+	modules clean-only-modules
 kernel: $(BUILD)/.setup-done
 	guest/build-kernel $(KERNEL_VARIANTS)
 

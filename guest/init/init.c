@@ -1,7 +1,9 @@
 /*
  * Init of the qcom-mss-sim guest: mounts the kernel's file systems,
- * reports what it sees on the console in lines the test runners parse
- * ("qms: KEY VALUE"), and powers the machine off through PSCI.
+ * loads the modules the devices need (when the initramfs has a
+ * /lib/modules), reports what it sees on the console in lines the test
+ * runners parse ("qms: KEY VALUE"), drives the remoteprocs, and powers
+ * the machine off through PSCI.
  *
  * Copyright (c) 2026 The qcom-mss-sim authors
  * SPDX-License-Identifier: GPL-2.0-or-later
@@ -10,6 +12,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <fnmatch.h>
 #include <limits.h>
 #include <stdbool.h>
 #include <stdarg.h>
@@ -19,6 +22,7 @@
 #include <sys/mount.h>
 #include <sys/reboot.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/utsname.h>
 #include <time.h>
 #include <unistd.h>
@@ -463,6 +467,435 @@ static void run_remoteprocs(void)
     }
 }
 
+/*
+ * Modules, loaded as udev would: for every device of every bus, its
+ * modalias ("of:NremoteprocT(null)Cqcom,sdm845-mss-pil") against the
+ * patterns of /lib/modules/RELEASE/modules.alias (fnmatch), each module
+ * with its dependencies first (modules.dep), through finit_module(2).
+ * Loading one can make new devices (a driver that adds children), so
+ * after each pass that loaded something the init waits for the kernel's
+ * probes to settle (every device a loaded module serves bound or
+ * deferred, and nothing changing) and scans again, until a pass loads
+ * nothing new. Without /lib/modules (a kernel with its drivers built in) it does
+ * nothing and says nothing.
+ *
+ *   qms: modules RELEASE N-MODULES N-ALIASES
+ *   qms: module NAME loaded|error-N DEVICE|dep-of-MODULE
+ *   qms: module-unbound DEVICE       (a loaded module's device, neither
+ *                                     bound nor deferred when it gave up)
+ *   qms: modules-loaded N FAILED MS
+ *   qms: modules-missing RELEASE     (/lib/modules has other releases only)
+ *   qms: modules none                (the kernel loads modules, and the
+ *                                     initramfs has none)
+ */
+/* Where it looks; QMS_ROOT puts it all under another directory for the
+ * host test of the loader (tests/host/test_init_modules.py) */
+#ifndef QMS_ROOT
+#define QMS_ROOT            ""
+#endif
+#define MODULES_DIR         QMS_ROOT "/lib/modules"
+/* How long the init waits for the deferred probes to settle, and for how
+ * long nothing may change for them to count as settled */
+#ifndef SETTLE_MAX_MS
+#define SETTLE_MAX_MS       10000
+#endif
+#ifndef SETTLE_QUIET_MS
+#define SETTLE_QUIET_MS     300
+#endif
+#define MODULE_INIT_COMPRESSED_FILE 4
+#ifdef QMS_INIT_TEST
+/* the host test's stand-in for finit_module(2): 0 or an errno */
+static int test_finit_module(const char *path, int flags);
+#endif
+
+typedef struct Module {
+    char *name;                 /* its name: the file's, '-' as '_' */
+    char *path;                 /* its file, relative to the release dir */
+    char **deps;                /* the names of the modules it needs */
+    int ndeps;
+    enum { MOD_NEW, MOD_LOADING, MOD_LOADED, MOD_FAILED } state;
+} Module;
+
+typedef struct Alias {
+    char *pattern;
+    char *module;
+} Alias;
+
+typedef struct ModIndex {
+    char dir[PATH_MAX];         /* /lib/modules/RELEASE */
+    Module *mods;
+    int nmods;
+    Alias *aliases;
+    int naliases;
+    int loaded, failed;
+    char **targets;             /* the devices a loaded module serves */
+    int ntargets;
+} ModIndex;
+
+static void *xrealloc(void *p, size_t n)
+{
+    p = realloc(p, n);
+    if (!p) {
+        report("error", "out of memory");
+        exit(1);
+    }
+    return p;
+}
+
+/* A module's name from its file name or alias: no directory, no ".ko"
+ * (nor ".ko.xz" ...), '-' as '_', as the kernel names it */
+static char *module_name(const char *s)
+{
+    const char *base = strrchr(s, '/') ? strrchr(s, '/') + 1 : s;
+    const char *ko = strstr(base, ".ko");
+    size_t len = ko ? (size_t)(ko - base) : strlen(base);
+    char *name = strndup(base, len);
+
+    for (char *c = name; c && *c; c++) {
+        if (*c == '-') {
+            *c = '_';
+        }
+    }
+    return name;
+}
+
+static Module *module_find(ModIndex *ix, const char *name)
+{
+    for (int i = 0; i < ix->nmods; i++) {
+        if (!strcmp(ix->mods[i].name, name)) {
+            return &ix->mods[i];
+        }
+    }
+    return NULL;
+}
+
+/*
+ * modules.dep: "kernel/drivers/x/a.ko: kernel/drivers/y/b.ko ...", one
+ * line per module, every dependency a module of its own line.
+ */
+static void parse_modules_dep(ModIndex *ix, FILE *f)
+{
+    char *line = NULL;
+    size_t cap = 0;
+
+    while (getline(&line, &cap, f) > 0) {
+        char *colon = strchr(line, ':'), *tok, *save;
+        Module *m;
+
+        if (!colon || line[0] == '#') {
+            continue;
+        }
+        *colon = 0;
+        ix->mods = xrealloc(ix->mods, (ix->nmods + 1) * sizeof(*ix->mods));
+        m = &ix->mods[ix->nmods++];
+        memset(m, 0, sizeof(*m));
+        m->path = strdup(line);
+        m->name = module_name(line);
+        for (tok = strtok_r(colon + 1, " \t\n", &save); tok;
+             tok = strtok_r(NULL, " \t\n", &save)) {
+            m->deps = xrealloc(m->deps, (m->ndeps + 1) * sizeof(*m->deps));
+            m->deps[m->ndeps++] = module_name(tok);
+        }
+    }
+    free(line);
+}
+
+/* modules.alias: "alias PATTERN MODULE" */
+static void parse_modules_alias(ModIndex *ix, FILE *f)
+{
+    char *line = NULL;
+    size_t cap = 0;
+
+    while (getline(&line, &cap, f) > 0) {
+        char *save, *kw = strtok_r(line, " \t\n", &save);
+        char *pat = strtok_r(NULL, " \t\n", &save);
+        char *mod = strtok_r(NULL, " \t\n", &save);
+
+        if (!kw || strcmp(kw, "alias") || !pat || !mod) {
+            continue;
+        }
+        ix->aliases = xrealloc(ix->aliases,
+                               (ix->naliases + 1) * sizeof(*ix->aliases));
+        ix->aliases[ix->naliases].pattern = strdup(pat);
+        ix->aliases[ix->naliases].module = module_name(mod);
+        ix->naliases++;
+    }
+    free(line);
+}
+
+/* What /proc/modules says is loaded already */
+static void mark_loaded(ModIndex *ix)
+{
+    FILE *f = fopen(QMS_ROOT "/proc/modules", "r");
+    char line[512];
+
+    while (f && fgets(line, sizeof(line), f)) {
+        Module *m;
+
+        line[strcspn(line, " \n")] = 0;
+        m = module_find(ix, line);
+        if (m) {
+            m->state = MOD_LOADED;
+        }
+    }
+    if (f) {
+        fclose(f);
+    }
+}
+
+/*
+ * The index of /lib/modules/RELEASE, false without it. A /lib/modules
+ * of other releases only is reported: the runner packed the modules of
+ * another kernel.
+ */
+static bool modules_open(ModIndex *ix, const char *release)
+{
+    char path[PATH_MAX + 32];
+    FILE *f;
+
+    memset(ix, 0, sizeof(*ix));
+    snprintf(ix->dir, sizeof(ix->dir), "%s/%s", MODULES_DIR, release);
+    snprintf(path, sizeof(path), "%s/modules.dep", ix->dir);
+    f = fopen(path, "r");
+    if (!f) {
+        if (access(MODULES_DIR, F_OK) == 0) {
+            report("modules-missing", "%s", release);
+        } else if (access(QMS_ROOT "/proc/modules", F_OK) == 0) {
+            report("modules", "none");
+        }
+        return false;
+    }
+    parse_modules_dep(ix, f);
+    fclose(f);
+    snprintf(path, sizeof(path), "%s/modules.alias", ix->dir);
+    f = fopen(path, "r");
+    if (f) {
+        parse_modules_alias(ix, f);
+        fclose(f);
+    }
+    mark_loaded(ix);
+    report("modules", "%s %d %d", release, ix->nmods, ix->naliases);
+    return true;
+}
+
+/* finit_module(2) of one file: 0 or an errno */
+static int insert_module(const char *path)
+{
+    const char *ext = strstr(path, ".ko");
+    int flags = ext && ext[3] ? MODULE_INIT_COMPRESSED_FILE : 0;
+    int fd = open(path, O_RDONLY | O_CLOEXEC), err = 0;
+
+    if (fd < 0) {
+        return errno;
+    }
+#ifdef QMS_INIT_TEST
+    err = test_finit_module(path, flags);
+#else
+    if (syscall(SYS_finit_module, fd, "", flags)) {
+        err = errno;
+    }
+#endif
+    close(fd);
+    return err == EEXIST ? 0 : err;
+}
+
+/* Load m, its dependencies first; true if it is loaded now */
+static bool load_module(ModIndex *ix, Module *m, const char *why)
+{
+    char path[PATH_MAX * 2], dep_why[160];
+    int err;
+
+    if (m->state != MOD_NEW) {
+        return m->state == MOD_LOADED;
+    }
+    m->state = MOD_LOADING;     /* a cycle of dependencies stops here */
+    snprintf(dep_why, sizeof(dep_why), "dep-of-%s", m->name);
+    for (int i = 0; i < m->ndeps; i++) {
+        Module *d = module_find(ix, m->deps[i]);
+
+        if (d) {
+            load_module(ix, d, dep_why);
+        }
+    }
+    snprintf(path, sizeof(path), "%s/%s", ix->dir, m->path);
+    err = insert_module(path);
+    m->state = err ? MOD_FAILED : MOD_LOADED;
+    if (err) {
+        ix->failed++;
+        report("module", "%s error-%d %s", m->name, err, why);
+    } else {
+        ix->loaded++;
+        report("module", "%s loaded %s", m->name, why);
+    }
+    return !err;
+}
+
+/* A device a loaded module can drive, once */
+static void add_target(ModIndex *ix, const char *devdir)
+{
+    for (int i = 0; i < ix->ntargets; i++) {
+        if (!strcmp(ix->targets[i], devdir)) {
+            return;
+        }
+    }
+    ix->targets = xrealloc(ix->targets, (ix->ntargets + 1) * sizeof(*ix->targets));
+    ix->targets[ix->ntargets++] = strdup(devdir);
+}
+
+/* One pass over the devices of every bus: the modules their modalias
+ * names (and the devices a loaded module serves: ix->targets); how many
+ * it loaded (dependencies included) */
+static int load_for_devices(ModIndex *ix)
+{
+    struct dirent **bus;
+    int nbus = scandir(QMS_ROOT "/sys/bus", &bus, NULL, by_name);
+    int before = ix->loaded;
+
+    for (int b = 0; b < nbus; b++) {
+        char dir[PATH_MAX];
+        struct dirent **dev;
+        int ndev;
+
+        snprintf(dir, sizeof(dir), QMS_ROOT "/sys/bus/%s/devices", bus[b]->d_name);
+        ndev = bus[b]->d_name[0] == '.' ? -1 : scandir(dir, &dev, NULL, by_name);
+        for (int d = 0; d < ndev; d++) {
+            char devdir[PATH_MAX + 256], alias[1024];
+
+            snprintf(devdir, sizeof(devdir), "%s/%s", dir, dev[d]->d_name);
+            read_attr(devdir, "modalias", alias, sizeof(alias));
+            for (int a = 0; alias[0] && a < ix->naliases; a++) {
+                Module *m;
+
+                if (fnmatch(ix->aliases[a].pattern, alias, 0)) {
+                    continue;
+                }
+                m = module_find(ix, ix->aliases[a].module);
+                if (m && m->state == MOD_NEW) {
+                    load_module(ix, m, dev[d]->d_name);
+                }
+                if (m && m->state == MOD_LOADED) {
+                    add_target(ix, devdir);
+                }
+            }
+            free(dev[d]);
+        }
+        if (ndev >= 0) {
+            free(dev);
+        }
+        free(bus[b]);
+    }
+    if (nbus >= 0) {
+        free(bus);
+    }
+    return ix->loaded - before;
+}
+
+/* Is the device at devdir (a /sys/bus/BUS/devices/NAME) in the
+ * kernel's list of deferred devices (deferred: its text)? */
+static bool is_deferred(const char *deferred, const char *devdir)
+{
+    const char *name = strrchr(devdir, '/') + 1;
+    size_t len = strlen(name);
+
+    for (const char *l = deferred; *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : "") {
+        if (!strncmp(l, name, len) && (l[len] == '\t' || l[len] == '\n' || !l[len])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/*
+ * What the probes have left, in buf: the devices still deferred, how
+ * many platform devices are bound, and the target devices in flux:
+ * neither bound nor deferred (a probe in progress, in the deferred
+ * probe work or asynchronous; or one that failed for good). Returns how
+ * many targets are in flux.
+ */
+static int probe_state(const ModIndex *ix, char *buf, size_t len)
+{
+    FILE *f = fopen(QMS_ROOT "/sys/kernel/debug/devices_deferred", "r");
+    size_t n = 0;
+    struct dirent **ent;
+    int nent, bound = 0, flux = 0;
+
+    if (f) {
+        n = fread(buf, 1, len - 64, f);
+        fclose(f);
+    }
+    buf[n] = 0;
+    for (int i = 0; i < ix->ntargets; i++) {
+        char path[PATH_MAX + 16];
+
+        snprintf(path, sizeof(path), "%s/driver", ix->targets[i]);
+        flux += access(path, F_OK) != 0 && !is_deferred(buf, ix->targets[i]);
+    }
+    nent = scandir(QMS_ROOT "/sys/bus/platform/devices", &ent, NULL, NULL);
+    for (int i = 0; i < nent; i++) {
+        char path[PATH_MAX];
+
+        snprintf(path, sizeof(path), QMS_ROOT "/sys/bus/platform/devices/%s/driver",
+                 ent[i]->d_name);
+        bound += access(path, F_OK) == 0;
+        free(ent[i]);
+    }
+    if (nent >= 0) {
+        free(ent);
+    }
+    snprintf(buf + n, len - n, "\nbound %d in-flux %d", bound, flux);
+    return flux;
+}
+
+/*
+ * Wait until the kernel's probes have settled: every device a loaded
+ * module serves is bound or deferred, and nothing changed in the
+ * deferred devices nor in the bound ones for SETTLE_QUIET_MS (the kernel
+ * retries the deferred devices in a work queue each time a driver
+ * binds); at most SETTLE_MAX_MS
+ */
+static void settle_probes(const ModIndex *ix)
+{
+    static char last[16384], cur[16384];
+    long start = now_ms(), quiet = start;
+    int flux = probe_state(ix, last, sizeof(last));
+
+    while ((flux || now_ms() - quiet < SETTLE_QUIET_MS) &&
+           now_ms() - start < SETTLE_MAX_MS) {
+        usleep(20000);
+        flux = probe_state(ix, cur, sizeof(cur));
+        if (strcmp(cur, last)) {
+            strcpy(last, cur);
+            quiet = now_ms();
+        }
+    }
+}
+
+static void load_modules(const char *release)
+{
+    static ModIndex ix;
+    static char state[16384];
+    long start = now_ms();
+
+    if (!modules_open(&ix, release)) {
+        return;
+    }
+    while (load_for_devices(&ix) > 0) {
+        settle_probes(&ix);
+    }
+    /* what a loaded module serves and is neither bound nor deferred */
+    if (ix.ntargets && probe_state(&ix, state, sizeof(state))) {
+        for (int i = 0; i < ix.ntargets; i++) {
+            char path[PATH_MAX + 16];
+
+            snprintf(path, sizeof(path), "%s/driver", ix.targets[i]);
+            if (access(path, F_OK) && !is_deferred(state, ix.targets[i])) {
+                report("module-unbound", "%s", strrchr(ix.targets[i], '/') + 1);
+            }
+        }
+    }
+    report("modules-loaded", "%d %d %ld", ix.loaded, ix.failed, now_ms() - start);
+}
+
 int main(void)
 {
     struct utsname u;
@@ -483,6 +916,7 @@ int main(void)
     uname(&u);
     report("init", "%s %s %s", u.sysname, u.release, u.machine);
     report("cpus", "%ld", sysconf(_SC_NPROCESSORS_ONLN));
+    load_modules(u.release);
     report_bound();
     report_deferred();
     report_console();

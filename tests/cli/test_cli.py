@@ -93,6 +93,8 @@ for args, msg, desc in (
         ([], "one of --kernel or --kernel-tree is required", "without --kernel"),
         (["--kernel-tree", "/nonexistent"], "--kernel-tree /nonexistent is not a directory",
          "with a --kernel-tree that is no directory"),
+        (["--kernel", "x", "--modules", "/nonexistent"],
+         "--modules /nonexistent is not a directory", "with a --modules that is no directory"),
         (["--kernel", "x", "--board", "sdm660"], "argument --board: invalid choice",
          "with an unknown --board"),
         (["--kernel", "x", "--machine-opt", "metadata"], "--machine-opt wants KEY=VALUE",

@@ -14,6 +14,10 @@ verdicts of docs/results.md ("The verdict table"):
   6.12, strict speculation              exit 0: mdata_mem is not mapped
   7.2 (if built; not in the CI)         exit 0; exit 1 with 6.12's DT
                                         without the metadata child
+  6.1 with the modem driver and its     exit 0 (modules), 1 (clean-only-
+  chain as modules, loaded by the init  modules: the same hazard); 125
+                                        naming CONFIG_QCOM_Q6V5_MSS without
+                                        its modules
 
 each the same run after run (QMS_MODEM_RUNS runs, default 10); the board's
 own device tree (metadata=on standing in for 6.12's carve-out); the
@@ -26,6 +30,7 @@ driver's load_state messages reach the AOSS."""
 import json
 import os
 import re
+import shutil
 import xml.etree.ElementTree as ET
 import subprocess
 import tempfile
@@ -206,6 +211,71 @@ if os.path.isdir(v72):
     metadata_hazard(tap, "7.2 without the metadata child", rep, out)
 else:
     print("# debian-7.2 is not built: its rows are left out")
+
+# a kernel with the modem driver and its chain built as modules (the
+# variants modules and clean-only-modules: build-kernel installs them in
+# the tree's lib/modules/RELEASE): check-kernel packs what the DT needs,
+# the init loads it by modalias, as udev would, and the verdicts are the
+# built-in kernels'
+MOD_DTB = os.path.join(qms.GUEST, "linux-modules", "arch", "arm64", "boot", "dts", "qcom",
+                       "sdm845-db845c.dtb")
+
+
+def loaded(rep):
+    return {m["module"]: (m["result"], m["for"]) for m in rep.get("modules_loaded", [])}
+
+
+rc, rep, out = check("modules")
+mods = rep.get("modules") or {}
+tap.check(rc == 0 and steps(rep) == RAN and not rep.get("findings"),
+          "6.1 with the modem driver as a module: exit 0, the modem ran, stopped and ran "
+          "again, nothing found", out)
+tap.check(loaded(rep).get("qcom_q6v5_mss") == ("loaded", "4080000.remoteproc") and
+          all(r == "loaded" for r, _ in loaded(rep).values()) and
+          {"qcom_q6v5", "mdt_loader", "smem", "smp2p"} <= set(loaded(rep)) and
+          any(r.split()[4:] == ["qcom-q6v5-mss", "/soc@0/remoteproc@4080000"]
+              for r in rep.get("rproc_lines", [])),
+          "6.1 modules: the init loaded qcom_q6v5_mss for the modem's device (by its "
+          "modalias), with its dependencies, and the driver registered the modem", out)
+tap.check(mods.get("release") == "6.1.192" and mods.get("dir", "").endswith(
+    "lib/modules/6.1.192") and "qcom_q6v5_mss" in mods.get("packed", []) and
+          "qcom_ipcc" not in mods.get("packed", []) and
+          (rep.get("config") or {}).get("modules") is True,
+          "6.1 modules: the report names the tree's modules of the kernel's release, those "
+          "the db845c DT needs (not SM8250's IPCC), and the config check takes =m as loaded",
+          json.dumps(mods) + "\n" + out)
+rc, rep, out = check("clean-only-modules")
+tap.check(rc == 1 and loaded(rep).get("qcom_q6v5_mss", ("",))[0] == "loaded",
+          "6.1 clean-only with the modem driver as a module: exit 1", out)
+metadata_hazard(tap, "6.1 clean-only-modules", rep, out)
+# its modules withheld: the kernel has no modem driver, which is 125
+# naming the option, whether the tree's .config says so before the boot
+# (scripts/check-config) or the init finds no driver (no tree)
+rc, rep, out = check("modules", dtb=MOD_DTB, own_dt=True)
+tap.check(rc == 125 and not rep.get("modules") and
+          "the kernel has no qcom_q6v5_mss driver (CONFIG_QCOM_Q6V5_MSS)" in rep.get("reason", "")
+          and "none were given" in rep.get("reason", ""),
+          "6.1 modules booted without its modules: exit 125, naming CONFIG_QCOM_Q6V5_MSS", out)
+with tempfile.TemporaryDirectory(prefix="qms-nomods-") as bare:
+    src = os.path.join(qms.GUEST, "linux-modules")
+    for f in ("arch", "vmlinux", ".config"):
+        os.symlink(os.path.join(src, f), os.path.join(bare, f))
+    js = os.path.join(bare, "report.json")
+    p = subprocess.run([CHECK, "--kernel-tree", bare, "--json", js], capture_output=True,
+                       text=True)
+    with open(js) as f:
+        rep = json.load(f)
+    tap.check(p.returncode == 125 and "CONFIG_QCOM_Q6V5_MSS want y have m" in
+              rep.get("reason", "") and not rep.get("init"),
+              "its tree without lib/modules: exit 125 before the boot, its .config naming "
+              "CONFIG_QCOM_Q6V5_MSS=m", p.stdout + p.stderr)
+    # modules of another release than the kernel's: not these modules
+    other = os.path.join(bare, "mods", "lib", "modules", "6.1.0-other")
+    shutil.copytree(os.path.join(src, "lib", "modules", "6.1.192"), other)
+    rc, rep, out = check("modules", extra=["--modules", os.path.join(bare, "mods")])
+    tap.check(rc == 125 and "are of release 6.1.0-other, the kernel is 6.1.192" in
+              rep.get("reason", "") and not rep.get("steps"),
+              "6.1 modules with modules of another release: exit 125 before the boot", out)
 
 # the control: without the cache model nothing is held, and the same
 # clean-only kernel has no finding; the verdict above is the model's. An

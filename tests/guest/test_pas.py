@@ -19,6 +19,8 @@ not driven. The rows:
   enabled in the RB5 DT           run, stop, run
   7.2 (when built by hand)        exit 1: the same hazard, for all three
                                   DSPs (7.2's RB5 DT enables the SLPI)
+  6.1 with qcom_q6v5_pas and its  exit 0 (modules), 1 (clean-only-modules:
+  chain as modules                the same hazard), loaded by the init
 
 each the same run after run (QMS_PAS_RUNS runs, default QMS_MODEM_RUNS
 or 10). No DT carve-out fixes the PAS path (docs/devel/qcom-pas.rst)."""
@@ -197,6 +199,19 @@ if os.path.isfile(os.path.join(v72, DTB)):
     keys["debian-7.2"] = verdict_key(rc, rep)
 else:
     print("# debian-7.2's RB5 DTB is not built: its row is left out")
+
+# 6.1 with qcom_q6v5_pas and its chain as modules (the IPCC, SMP2P,
+# SMEM ...), installed in the tree's lib/modules: the init loads them by
+# modalias before it drives the DSPs; the verdicts are the built-in ones
+rc, rep, out = check("modules")
+loaded = {m["module"]: m["result"] for m in rep.get("modules_loaded", [])}
+tap.check(rc == 0 and dsps_ran(rep) and not rep.get("findings") and
+          loaded.get("qcom_q6v5_pas") == "loaded" and loaded.get("qcom_ipcc") == "loaded",
+          "6.1 with qcom_q6v5_pas as a module on its RB5 DTB: exit 0, the init loaded it (and "
+          "the IPCC's), the ADSP and the CDSP ran, stopped and ran again", out)
+rc, rep, out = check("clean-only-modules")
+tap.check(rc == 1, "6.1 clean-only with qcom_q6v5_pas as a module: exit 1", out)
+pas_hazard(tap, "6.1 clean-only-modules", rep, out)
 
 # determinism: the same verdict every run, for every row
 for variant, key in keys.items():

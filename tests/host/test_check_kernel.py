@@ -415,6 +415,28 @@ rep = ck.analyse(args_for(DB845C), dtdb,
                                               "qcom_q6v5_pas": "absent"})))
 tap.check(rep["verdict"] == 125 and "no qcom_q6v5_mss driver (CONFIG_QCOM_Q6V5_MSS)"
           in rep["reason"], "db845c: no modem driver: exit 125", rep["reason"])
+# the same from a kernel with modules: what its init's loader said
+NODRV = {"qcom-q6v5-mss": "absent", "qcom_q6v5_pas": "absent"}
+for lines, why, what in (
+        (["qms: modules none"], "; the kernel loads modules, and none were given",
+         "given no modules"),
+        (["qms: modules 6.1.192 13 170", "qms: module mdt_loader loaded dep-of-qcom_q6v5_mss",
+          "qms: module qcom_q6v5_mss error-8 4080000.remoteproc",
+          "qms: modules-loaded 1 1 40"], "; its module failed to load (error-8)",
+         "whose modem module fails to load"),
+        (["qms: modules 6.1.192 12 160", "qms: modules-loaded 0 0 300"],
+         "; the init loaded no module qcom_q6v5_mss (not among the modules given",
+         "whose modules lack the modem's")):
+    rep = ck.analyse(args_for(DB845C), dtdb, run(console([], [], drivers=NODRV,
+                                                         kernel=lines)))
+    tap.check(rep["verdict"] == 125 and "no qcom_q6v5_mss driver (CONFIG_QCOM_Q6V5_MSS), "
+              "which mss (/soc@0/remoteproc@4080000) needs" + why in rep["reason"],
+              "db845c, a kernel %s: exit 125, the reason says so" % what, rep["reason"])
+tap.check(rep.get("modules_loaded") == [] and ck.analyse(
+    args_for(DB845C), dtdb, run(console([], [], drivers=NODRV, kernel=[
+        "qms: module smem loaded dep-of-qcom_common"])))["modules_loaded"] ==
+          [{"module": "smem", "result": "loaded", "for": "dep-of-qcom_common"}],
+          "the init's module lines in the report (modules_loaded)")
 rep = ck.analyse(args_for(DB845C), dtdb, run("[    0.0] Booting Linux\n", ended="timeout"))
 tap.check(rep["verdict"] == 125 and "did not reach the init (timed out)" in rep["reason"],
           "a kernel that does not reach the init: exit 125", rep["reason"])
