@@ -1,8 +1,8 @@
 """Shared loop of the benchmarks: run each configuration in turn, N
 rounds interleaved so that all see the same machine load, check each run
 succeeded, and print medians of wall and CPU time (user + system of QEMU,
-less disturbed by other load on the host) with their ratio to the
-baseline."""
+less disturbed by other load on the host) and of QEMU's peak resident set
+with their ratio to the baseline."""
 
 import os
 import resource
@@ -20,6 +20,7 @@ def compare(configs, baseline, runs, ok, timeout=300):
     Returns 0, or 1 after printing a failed run."""
     wall = {c: [] for c in configs}
     cpu = {c: [] for c in configs}
+    rss = {c: [] for c in configs}
     for _ in range(runs):
         for c, args in configs.items():
             t0 = time.monotonic()
@@ -28,14 +29,15 @@ def compare(configs, baseline, runs, ok, timeout=300):
             wall[c].append(time.monotonic() - t0)
             ru1 = resource.getrusage(resource.RUSAGE_CHILDREN)
             cpu[c].append(ru1.ru_utime - ru0.ru_utime + ru1.ru_stime - ru0.ru_stime)
+            rss[c].append(r.maxrss_kib / 1024)
             if not (ok[c] if isinstance(ok, dict) else ok)(r):
                 print("run with %s failed:\n%s" % (c, r.output[-3000:]))
                 return 1
-    for label, data in (("wall", wall), ("cpu", cpu)):
+    for label, data, unit in (("wall", wall, "s"), ("cpu", cpu, "s"), ("rss", rss, "MiB")):
         med = {c: statistics.median(t) for c, t in data.items()}
         for c, t in data.items():
-            print("%-4s %-14s median %.3f s  (runs: %s)"
-                  % (label, c, med[c], " ".join("%.3f" % x for x in t)))
+            print("%-4s %-14s median %.3f %s  (runs: %s)"
+                  % (label, c, med[c], unit, " ".join("%.3f" % x for x in t)))
         for c in configs:
             if c != baseline:
                 print("%-4s ratio %s/%s: %.3f" % (label, c, baseline, med[c] / med[baseline]))

@@ -1,8 +1,10 @@
 /*
- * Bounded capacity (run with a small cpu-dcache.capacity): dirty lines
- * pushed out by other accesses are written back without any maintenance;
- * then clean lines of a page handed to the modem are evicted, which with
- * clean-evict=visible is a transaction the XPU faults (kind evict).
+ * Capacity (run with a small cpu-dcache.capacity): dirty lines pushed out
+ * by other accesses are written back without any maintenance; then clean
+ * lines of a page handed to the modem are evicted, which with
+ * clean-evict=visible is a transaction the XPU faults (kind evict). The
+ * page tables are written with the caches on and evicted too: the table
+ * walker reads them as the CPU wrote them, through the cache.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -32,6 +34,7 @@ int main(void)
     static const unsigned mss[] = { VMID_MSS_MSA };
 
     bm_mmu_enable();
+    bm_mmu_use_cached_tables();
     for (int i = 0; i < LINES; i++) {
         a[i * 8] = 0xe71c7000 + i;
     }

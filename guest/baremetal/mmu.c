@@ -36,11 +36,14 @@ static void fill_l1(uint64_t *l1)
     }
 }
 
-static void mmu_enable(int image_nc)
+static void mmu_enable(int image_nc, unsigned dram_gib)
 {
     uint64_t tcr, sctlr;
 
     fill_l1(l1_table);
+    for (unsigned i = 4; i < 2 + dram_gib; i++) {
+        l1_table[i] = i * GIB | BLOCK | ATTRIDX(ATTR_WB) | SH_INNER | AF;
+    }
     if (image_nc) {
         /* the first GiB of DRAM in 2 MiB blocks, the program's one NC */
         for (int i = 0; i < 512; i++) {
@@ -76,12 +79,17 @@ static void mmu_enable(int image_nc)
 
 void bm_mmu_enable(void)
 {
-    mmu_enable(0);
+    mmu_enable(0, 0);
 }
 
 void bm_mmu_enable_image_nc(void)
 {
-    mmu_enable(1);
+    mmu_enable(1, 0);
+}
+
+void bm_mmu_enable_dram(unsigned gib)
+{
+    mmu_enable(0, gib);
 }
 
 void bm_mmu_use_cached_tables(void)

@@ -28,6 +28,12 @@ void bm_mmu_enable(void);
 #define BM_IMAGE_BLOCK 0x80200000ULL
 void bm_mmu_enable_image_nc(void);
 /*
+ * The map of bm_mmu_enable(), but all of a DRAM of @gib GiB (up to 510)
+ * Normal Write-Back at VA = PA, in place of the non-cacheable alias where
+ * they meet (beyond 2 GiB of DRAM).
+ */
+void bm_mmu_enable_dram(unsigned gib);
+/*
  * After bm_mmu_enable(): the same map from tables written with the caches
  * on, as an operating system writes its own. Their lines are dirty in the
  * data cache: the table walker sees them (it is coherent with the cache),

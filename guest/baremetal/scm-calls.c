@@ -12,7 +12,9 @@
  *   [3] acknowledged request (the program sets it to [2] when done);
  *   at +0x100, 128 bytes per call: x0..x5 to pass, then a copy to make
  *   with cacheable stores just before the SMC (source, destination,
- *   length: lists the CPU wrote and did not clean), then x0..x3 returned.
+ *   length: lists the CPU wrote and did not clean), then x0..x3 returned
+ *   and how many times the firmware answered QCOM_SCM_INTERRUPTED (the
+ *   program resumes the call each time, as Linux does).
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -32,27 +34,45 @@ enum {
     C_COPY_DST = 7,
     C_COPY_LEN = 8,
     C_OUT = 10,                         /* .. C_OUT + 3: x0..x3 */
+    C_INTERRUPTED = 14,
 };
 
-/* volatile: c is a call of the mailbox */
+#define SCM_INTERRUPTED 1
+
+/*
+ * volatile: c is a call of the mailbox. An interrupted call is resumed
+ * with x0 = 1, its x1..x5 and the x6 the firmware gave, as Linux's
+ * __scm_smc_do_quirk does.
+ */
 static void smc(volatile uint64_t *c)
 {
-    register uint64_t x0 __asm__("x0") = c[C_X0];
-    register uint64_t x1 __asm__("x1") = c[C_X0 + 1];
-    register uint64_t x2 __asm__("x2") = c[C_X0 + 2];
-    register uint64_t x3 __asm__("x3") = c[C_X0 + 3];
-    register uint64_t x4 __asm__("x4") = c[C_X0 + 4];
-    register uint64_t x5 __asm__("x5") = c[C_X0 + 5];
-    register uint64_t x6 __asm__("x6") = 0;
-    register uint64_t x7 __asm__("x7") = 0;
+    uint64_t fn = c[C_X0], a6 = 0, n = 0;
 
-    __asm__ volatile("smc #0"
-                     : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3), "+r"(x4),
-                       "+r"(x5), "+r"(x6), "+r"(x7) : : "memory");
-    c[C_OUT] = x0;
-    c[C_OUT + 1] = x1;
-    c[C_OUT + 2] = x2;
-    c[C_OUT + 3] = x3;
+    for (;;) {
+        register uint64_t x0 __asm__("x0") = fn;
+        register uint64_t x1 __asm__("x1") = c[C_X0 + 1];
+        register uint64_t x2 __asm__("x2") = c[C_X0 + 2];
+        register uint64_t x3 __asm__("x3") = c[C_X0 + 3];
+        register uint64_t x4 __asm__("x4") = c[C_X0 + 4];
+        register uint64_t x5 __asm__("x5") = c[C_X0 + 5];
+        register uint64_t x6 __asm__("x6") = a6;
+        register uint64_t x7 __asm__("x7") = 0;
+
+        __asm__ volatile("smc #0"
+                         : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3), "+r"(x4),
+                           "+r"(x5), "+r"(x6), "+r"(x7) : : "memory");
+        if (x0 != SCM_INTERRUPTED) {
+            c[C_OUT] = x0;
+            c[C_OUT + 1] = x1;
+            c[C_OUT + 2] = x2;
+            c[C_OUT + 3] = x3;
+            c[C_INTERRUPTED] = n;
+            return;
+        }
+        fn = SCM_INTERRUPTED;
+        a6 = x6;
+        n++;
+    }
 }
 
 /* Cacheable stores, no maintenance: memory keeps its old data. */

@@ -135,13 +135,14 @@ static void apss_cacheop(ARMCPU *cpu, const ARMCacheOpInfo *info,
         [ARM_CACHEOP_DC_CSW] = { CPU_DCACHE_SW_CLEAN, "DC CSW" },
         [ARM_CACHEOP_DC_CISW] = { CPU_DCACHE_SW_CLEAN_INVAL, "DC CISW" },
     };
-    CpuDcacheState *dcache = CPU_DCACHE(opaque);
+    /* no QOM casts: this runs for each DC ZVA of every page cleared */
+    CpuDcacheState *dcache = opaque;
     CpuDcacheOrigin o = {
         .insn = ops[info->op].insn,
         .pc = info->pc,
         .lr = cpu->env.xregs[30],
         .va = info->va,
-        .cpu = CPU(cpu)->cpu_index,
+        .cpu = cpu->parent_obj.cpu_index,
     };
 
     if (ARM_CACHEOP_IS_SET_WAY(info->op)) {

@@ -13,8 +13,9 @@
  * with the access's attributes, and that is where a page becomes held:
  * memory's copy is taken, every line is valid (an adjacent-line
  * prefetcher's worth) and the CPU then runs on plain RAM until
- * maintenance or a change of ownership needs to see it again, at which
- * point an IOMMU unmap notification makes the CPUs refill their TLBs.
+ * maintenance, a change of ownership or an eviction needs to see it
+ * again, at which point an IOMMU unmap notification makes the CPUs
+ * refill their TLBs.
  *
  * A held line is dirty while the CPU's view differs from "base", the
  * value it last exchanged with memory: memory's copy, unless another
@@ -23,6 +24,15 @@
  * page-granular tracking never writes back data nobody wrote; a line
  * written with the value it already had is not dirty either (a write-
  * back of it would be invisible but to a firewall).
+ *
+ * Capacity: the held pages are kept in the order they were filled or
+ * last maintained by address (DC ZVA, CVAC...: the events of their use
+ * that the model sees). Beyond the capacity, the vCPU that filled a page
+ * evicts the first in that order at its next exit from the translated
+ * code (not inside the TLB fill, whose entry must survive), down to half
+ * the capacity, and flushes the CPUs' TLBs once for all of them:
+ * eviction is one more event, like maintenance, and the accesses between
+ * events stay on the fast path.
  *
  * Non-cacheable accesses of the CPUs use the IOMMU index 1: they go to
  * the bus (memory's view, through any firewall), via the slow window
@@ -39,6 +49,7 @@
 #include "qemu/units.h"
 #include "qemu/bitops.h"
 #include "qemu/error-report.h"
+#include "qemu/host-utils.h"
 #include "qemu/log.h"
 #include "qemu/main-loop.h"
 #include "qapi/error.h"
@@ -58,6 +69,14 @@
 #define PAGE CPU_DCACHE_PAGE_SIZE
 #define NLINES CPU_DCACHE_LINES_PER_PAGE
 #define ALL_LINES UINT64_MAX
+#define NO_PAGE UINT64_MAX
+
+/* The summary line of a report names at most this many stretches */
+#define REPORT_STRETCHES 16
+/* Findings of a kind reported in full before only the 2^n-th are */
+#define FINDING_BURST 32
+/* Pages dropped that are kept for the next fills, without their malloc */
+#define SPARE_PAGES 1024
 
 enum {
     IOMMU_IDX_CACHEABLE,
@@ -71,6 +90,20 @@ enum {
     COHERENCY_REPORT,
 };
 
+typedef enum FindingKind {
+    FINDING_STALE_READ,
+    FINDING_WRITE_UNDER_CACHE,
+    FINDING_MISMATCHED_ALIAS,
+    FINDING_HAZARD,
+} FindingKind;
+
+static const char *const finding_names[CPU_DCACHE_FINDING_KINDS] = {
+    [FINDING_STALE_READ] = "stale-read",
+    [FINDING_WRITE_UNDER_CACHE] = "write-under-cache",
+    [FINDING_MISMATCHED_ALIAS] = "mismatched-alias",
+    [FINDING_HAZARD] = "hazard",
+};
+
 /* What happened last to a line, for reports. */
 typedef struct CpuDcacheLineHist {
     const char *insn;           /* last maintenance, NULL if none */
@@ -81,6 +114,7 @@ typedef struct CpuDcacheLineHist {
 } CpuDcacheLineHist;
 
 struct CpuDcachePage {
+    uint64_t pageno;
     uint64_t valid;             /* lines the CPUs hold */
     uint64_t stale;             /* held lines another master wrote under */
     uint8_t *mem;               /* memory's copy of the page */
@@ -89,11 +123,13 @@ struct CpuDcachePage {
     uint64_t fill_seq;
     int fill_cpu;
     CpuDcacheLineHist *hist;    /* per line, once maintenance touched it */
+    QTAILQ_ENTRY(CpuDcachePage) link;   /* in held, in order of eviction */
+    QSLIST_ENTRY(CpuDcachePage) spare_link;
 };
 
 static uint8_t *ram_ptr(CpuDcacheState *s, uint64_t pageno)
 {
-    return (uint8_t *)memory_region_get_ram_ptr(s->ram) + pageno * PAGE;
+    return s->ram_host + pageno * PAGE;
 }
 
 static CpuDcacheLineHist *line_hist(CpuDcachePage *p, unsigned line)
@@ -109,11 +145,35 @@ static const uint8_t *line_base(CpuDcachePage *p, unsigned line)
     return (p->stale & BIT_ULL(line) ? p->base : p->mem) + line * LINE;
 }
 
-static bool line_dirty(CpuDcacheState *s, uint64_t pageno, CpuDcachePage *p,
-                       unsigned line)
+static bool line_dirty(CpuDcacheState *s, CpuDcachePage *p, unsigned line)
 {
     return (p->valid & BIT_ULL(line)) &&
-           memcmp(ram_ptr(s, pageno) + line * LINE, line_base(p, line), LINE);
+           memcmp(ram_ptr(s, p->pageno) + line * LINE, line_base(p, line),
+                  LINE);
+}
+
+static uint64_t page_dirty_lines(CpuDcacheState *s, CpuDcachePage *p)
+{
+    uint64_t dirty = 0;
+
+    if (!p->stale && !memcmp(ram_ptr(s, p->pageno), p->mem, PAGE)) {
+        return 0;
+    }
+    for (unsigned line = 0; line < NLINES; line++) {
+        if (line_dirty(s, p, line)) {
+            dirty |= BIT_ULL(line);
+        }
+    }
+    return dirty;
+}
+
+/* The lines of a page that [start, end) covers */
+static uint64_t lines_of(hwaddr start, hwaddr end)
+{
+    unsigned first = (start % PAGE) / LINE;
+    unsigned last = ((end - 1) % PAGE) / LINE;
+
+    return MAKE_64BIT_MASK(first, last - first + 1);
 }
 
 static const char *master_name(CpuDcacheState *s, MemTxAttrs attrs,
@@ -140,14 +200,61 @@ static MemTxAttrs cluster_attrs(unsigned kind)
 
 static bool bounded(CpuDcacheState *s)
 {
-    return s->capacity != 0;
+    return s->capacity_lines != 0;
+}
+
+/*
+ * Would a transaction of the cluster on the bus reach @target at
+ * @target_addr, as memory (RAM, or memory's side of the model) that
+ * takes it whole? Then the bus lets it through, and its effect is known
+ * without making it.
+ */
+static bool bus_passes(CpuDcacheState *s, hwaddr addr, hwaddr len,
+                       bool is_write, unsigned kind, MemoryRegion *target,
+                       hwaddr target_addr)
+{
+    hwaddr xlat, l = len;
+    MemoryRegion *mr;
+
+    RCU_READ_LOCK_GUARD();
+    mr = address_space_translate(&s->bus_as, addr, &xlat, &l, is_write,
+                                 cluster_attrs(kind));
+    return mr == target && xlat == target_addr && l >= len;
+}
+
+/* Take the lowest run of lines out of *@m: its first line, *@n lines */
+static unsigned take_run(uint64_t *m, unsigned *n)
+{
+    unsigned first = ctz64(*m);
+
+    *n = cto64(*m >> first);
+    *m &= ~MAKE_64BIT_MASK(first, *n);
+    return first;
+}
+
+static void notify_unmap(IOMMUMemoryRegion *iommu, int idx,
+                         CpuDcacheState *s, hwaddr iova, hwaddr mask)
+{
+    IOMMUTLBEvent event = {
+        .type = IOMMU_NOTIFIER_UNMAP,
+        .entry = {
+            .target_as = &s->ram_as,
+            .iova = iova,
+            .translated_addr = iova,
+            .addr_mask = mask,
+            .perm = IOMMU_NONE,
+        },
+    };
+
+    memory_region_notify_iommu(iommu, idx, event);
 }
 
 /*
  * Make the CPUs (and memory's view) translate a page again. Which IOMMU
  * indexes need it depends on what changed:
- *  - the page became held: non-cacheable CPU accesses and memory's view
- *    must now take the slow path (CPU cacheable entries cannot exist yet);
+ *  - the page became held: CPU accesses that memory's view sent straight
+ *    to RAM (non-cacheable ones, through the bus) must now reach memory's
+ *    copy; mem_mapped says whether it did since the last time;
  *  - lines were invalidated: the CPUs' next cacheable access must be seen,
  *    to make the page held again.
  */
@@ -156,26 +263,14 @@ static bool bounded(CpuDcacheState *s)
 
 static void cpu_dcache_rearm(CpuDcacheState *s, uint64_t pageno, int why)
 {
-    IOMMUTLBEvent event = {
-        .type = IOMMU_NOTIFIER_UNMAP,
-        .entry = {
-            .target_as = &s->ram_as,
-            .iova = pageno * PAGE,
-            .translated_addr = pageno * PAGE,
-            .addr_mask = PAGE - 1,
-            .perm = IOMMU_NONE,
-        },
-    };
-
     if (why & REARM_INVAL) {
-        memory_region_notify_iommu(&s->cpu_view, IOMMU_IDX_CACHEABLE, event);
+        notify_unmap(&s->cpu_view, IOMMU_IDX_CACHEABLE, s, pageno * PAGE,
+                     PAGE - 1);
     }
-    if (why & REARM_HELD) {
-        memory_region_notify_iommu(&s->cpu_view, IOMMU_IDX_NONCACHEABLE,
-                                   event);
-        if (test_and_clear_bit(pageno, s->mem_mapped)) {
-            memory_region_notify_iommu(&s->mem_view, 0, event);
-        }
+    if ((why & REARM_HELD) && test_and_clear_bit(pageno, s->mem_mapped)) {
+        notify_unmap(&s->cpu_view, IOMMU_IDX_NONCACHEABLE, s, pageno * PAGE,
+                     PAGE - 1);
+        notify_unmap(&s->mem_view, 0, s, pageno * PAGE, PAGE - 1);
     }
 }
 
@@ -184,44 +279,165 @@ static CpuDcachePage *page_get(CpuDcacheState *s, uint64_t pageno)
     CpuDcachePage *p = s->pages[pageno];
 
     if (!p) {
-        p = g_new0(CpuDcachePage, 1);
-        p->mem = g_memdup2(ram_ptr(s, pageno), PAGE);
+        p = QSLIST_FIRST(&s->spare);
+        if (p) {
+            QSLIST_REMOVE_HEAD(&s->spare, spare_link);
+            s->nspare--;
+        } else {
+            p = g_new(CpuDcachePage, 1);
+            p->mem = g_malloc(PAGE);
+        }
+        *p = (CpuDcachePage) { .pageno = pageno, .mem = p->mem };
+        memcpy(p->mem, ram_ptr(s, pageno), PAGE);
         s->pages[pageno] = p;
+        QTAILQ_INSERT_TAIL(&s->held, p, link);
+        s->held_pages++;
         cpu_dcache_rearm(s, pageno, REARM_HELD);
     }
     return p;
 }
 
-static void page_free(CpuDcacheState *s, uint64_t pageno)
+static void page_set_valid(CpuDcacheState *s, CpuDcachePage *p,
+                           uint64_t valid)
 {
-    CpuDcachePage *p = s->pages[pageno];
+    uint64_t added = valid & ~p->valid, removed = p->valid & ~valid;
 
-    g_free(p->mem);
+    if (added) {
+        s->held_lines += ctpop64(added);
+    }
+    if (removed) {
+        s->held_lines -= ctpop64(removed);
+    }
+    if (valid == ALL_LINES && p->valid != ALL_LINES) {
+        set_bit_atomic(p->pageno, s->full);
+    } else if (valid != ALL_LINES && p->valid == ALL_LINES) {
+        clear_bit_atomic(p->pageno, s->full);
+    }
+    p->valid = valid;
+}
+
+/*
+ * Forget a page. Its invalid lines already have memory's data in RAM;
+ * the caller has made the CPUs' view of the others what it must be.
+ */
+static void page_drop(CpuDcacheState *s, CpuDcachePage *p)
+{
+    page_set_valid(s, p, 0);
+    QTAILQ_REMOVE(&s->held, p, link);
+    s->held_pages--;
+    s->pages[p->pageno] = NULL;
     g_free(p->base);
     g_free(p->hist);
-    g_free(p);
-    s->pages[pageno] = NULL;
-    cpu_dcache_rearm(s, pageno, REARM_HELD | REARM_INVAL);
+    if (s->nspare < SPARE_PAGES) {
+        QSLIST_INSERT_HEAD(&s->spare, p, spare_link);
+        s->nspare++;
+    } else {
+        g_free(p->mem);
+        g_free(p);
+    }
+}
+
+/*
+ * Findings of one kind are all counted; the first FINDING_BURST are
+ * reported, then only the 2^n-th, each saying how many it stands for:
+ * a guest that repeats one mistake a million times gets a few dozen
+ * reports. By count rather than time, so that the same guest gives the
+ * same reports.
+ */
+static bool finding_reportable(uint64_t n)
+{
+    return n <= FINDING_BURST || !(n & (n - 1));
 }
 
 /*
  * Report a divergence between memory and the CPUs' caches: log, trace
- * and QMP event.
+ * and QMP event, rate-limited as above.
  */
-static void cpu_dcache_finding(CpuDcacheState *s, const char *kind,
+static void cpu_dcache_finding(CpuDcacheState *s, FindingKind kind,
                                hwaddr addr, MemTxAttrs attrs,
                                const char *what)
 {
     char buf[32];
     const char *master = master_name(s, attrs, buf, sizeof(buf));
+    const char *name = finding_names[kind];
     /* The log gets the first line; the event the whole description */
     int len = strcspn(what, "\n");
+    uint64_t n = ++s->kind_count[kind];
+    uint64_t suppressed = n - 1 - s->kind_reported[kind];
 
     s->findings++;
-    trace_cpu_dcache_finding(kind, addr, master);
-    qemu_log_mask(LOG_GUEST_ERROR, "cpu-dcache: %s at 0x%" HWADDR_PRIx
-                  " by %s: %.*s\n", kind, addr, master, len, what);
-    qapi_event_send_dcache_finding(kind, addr, master, what);
+    trace_cpu_dcache_finding(name, addr, master);
+    if (!finding_reportable(n)) {
+        return;
+    }
+    s->kind_reported[kind] = n;
+    if (suppressed) {
+        qemu_log_mask(LOG_GUEST_ERROR, "cpu-dcache: %s at 0x%" HWADDR_PRIx
+                      " by %s: %.*s (%" PRIu64 " more %s findings since "
+                      "the last one reported)\n", name, addr, master, len,
+                      what, suppressed, name);
+    } else {
+        qemu_log_mask(LOG_GUEST_ERROR, "cpu-dcache: %s at 0x%" HWADDR_PRIx
+                      " by %s: %.*s\n", name, addr, master, len, what);
+    }
+    qapi_event_send_dcache_finding(name, addr, master, what, !!suppressed,
+                                   suppressed);
+}
+
+/*
+ * Evict the pages first in the order until the model holds half its
+ * capacity (so that a flush of the TLBs comes once every half capacity
+ * of fills), then make the CPUs refill their TLB entries of them: the
+ * next cacheable access to one makes it held again.
+ */
+static void page_evict(CpuDcacheState *s, CpuDcachePage *p);
+
+static void cpu_dcache_evict(CpuDcacheState *s)
+{
+    uint64_t low = s->capacity_lines / 2;
+    uint64_t before = s->held_lines, pages = 0;
+    CpuDcachePage *p;
+
+    while (s->held_lines > low && (p = QTAILQ_FIRST(&s->held))) {
+        page_evict(s, p);
+        pages++;
+    }
+    if (pages) {
+        trace_cpu_dcache_evict_batch(pages, before, s->held_lines);
+        notify_unmap(&s->cpu_view, IOMMU_IDX_CACHEABLE, s, 0,
+                     pow2ceil(s->npages * PAGE) - 1);
+    }
+}
+
+static void cpu_dcache_evict_work(CPUState *cpu, run_on_cpu_data data)
+{
+    CpuDcacheState *s = data.host_ptr;
+    BQL_LOCK_GUARD();
+
+    s->evict_pending = false;
+    if (s->held_lines > s->capacity_lines) {
+        cpu_dcache_evict(s);
+    }
+}
+
+/*
+ * Lines were added. Beyond the capacity, the vCPU at work evicts once it
+ * leaves the translated code: a TLB fill (where pages are filled) must
+ * not flush the TLB whose entry it is writing.
+ */
+static void cpu_dcache_check_capacity(CpuDcacheState *s)
+{
+    if (!bounded(s) || s->held_lines <= s->capacity_lines ||
+        s->evict_pending) {
+        return;
+    }
+    if (current_cpu) {
+        s->evict_pending = true;
+        async_run_on_cpu(current_cpu, cpu_dcache_evict_work,
+                         RUN_ON_CPU_HOST_PTR(s));
+    } else {
+        cpu_dcache_evict(s);
+    }
 }
 
 /* Fill the lines of a page the CPUs do not hold yet. */
@@ -236,15 +452,19 @@ static void page_fill(CpuDcacheState *s, uint64_t pageno)
     /*
      * The fill is a read of the cluster on the bus: a firewall sees it.
      * The lines' data is memory's copy, which invalid lines already hold
-     * in RAM too (see page_write_mem()).
+     * in RAM too (see mem_io_write()).
      */
-    address_space_read(&s->bus_as, pageno * PAGE, cluster_attrs(KIND_ACCESS),
-                       &probe, 1);
-    p->valid = ALL_LINES;
+    if (!bus_passes(s, pageno * PAGE, 1, false, KIND_ACCESS, &s->mem_io,
+                    pageno * PAGE)) {
+        address_space_read(&s->bus_as, pageno * PAGE,
+                           cluster_attrs(KIND_ACCESS), &probe, 1);
+    }
+    page_set_valid(s, p, ALL_LINES);
     p->fill_pc = current_cpu ? current_cpu->cc->get_pc(current_cpu) : 0;
     p->fill_cpu = current_cpu ? current_cpu->cpu_index : -1;
     p->fill_seq = ++s->seq;
     trace_cpu_dcache_fill(s->base + pageno * PAGE, p->fill_pc);
+    cpu_dcache_check_capacity(s);
 }
 
 static IOMMUTLBEntry cpu_view_translate(IOMMUMemoryRegion *iommu,
@@ -253,21 +473,37 @@ static IOMMUTLBEntry cpu_view_translate(IOMMUMemoryRegion *iommu,
 {
     CpuDcacheState *s = container_of(iommu, CpuDcacheState, cpu_view);
     uint64_t pageno = addr / PAGE;
-    /* TLB fills of several vCPUs may race: the model's state is the BQL's */
-    BQL_LOCK_GUARD();
     IOMMUTLBEntry ret = {
+        .target_as = &s->ram_as,
         .iova = addr & ~(hwaddr)(PAGE - 1),
         .translated_addr = addr & ~(hwaddr)(PAGE - 1),
         .addr_mask = PAGE - 1,
         .perm = IOMMU_RW,
     };
 
+    /*
+     * A page held whole is RAM and stays so, without the BQL: the refills
+     * that follow every TLB flush find most pages so. A page dropped
+     * meanwhile is dropped before its unmap notification, which comes
+     * after this CPU armed its notifier (before this translate: hence the
+     * barrier) and flushes the entry this returns.
+     */
+    smp_mb();
+    if (iommu_idx == IOMMU_IDX_CACHEABLE && test_bit(pageno, s->full)) {
+        return ret;
+    }
+    /* TLB fills of several vCPUs may race: the model's state is the BQL's */
+    BQL_LOCK_GUARD();
     if (iommu_idx == IOMMU_IDX_DEBUG) {
         ret.target_as = s->pages[pageno] ? &s->mem_io_as : &s->ram_as;
-    } else if (iommu_idx == IOMMU_IDX_CACHEABLE && !bounded(s)) {
+    } else if (iommu_idx == IOMMU_IDX_CACHEABLE) {
+        /*
+         * Held from now on, and always RAM: so the table walker, coherent
+         * with the cache, reads the CPUs' view through a host pointer.
+         */
         page_fill(s, pageno);
         ret.target_as = &s->ram_as;
-    } else if (s->pages[pageno] || iommu_idx == IOMMU_IDX_CACHEABLE) {
+    } else if (s->pages[pageno]) {
         ret.target_as = &address_space_memory;
         ret.translated_addr += s->window_base;
     } else {
@@ -289,7 +525,10 @@ static int cpu_view_num_indexes(IOMMUMemoryRegion *iommu)
     return IOMMU_NUM_INDEXES;
 }
 
-/* Memory's view: nobody's cache holds the page, so it is plain RAM. */
+/*
+ * Memory's view: nobody's cache holds the page, so it is plain RAM; the
+ * page being written back goes to the copy of its lines in wb_ram.
+ */
 static IOMMUTLBEntry mem_view_translate(IOMMUMemoryRegion *iommu,
                                         hwaddr addr, IOMMUAccessFlags flags,
                                         int iommu_idx)
@@ -305,7 +544,10 @@ static IOMMUTLBEntry mem_view_translate(IOMMUMemoryRegion *iommu,
         .perm = IOMMU_RW,
     };
 
-    if (s->pages[pageno]) {
+    if (pageno == s->wb_pageno) {
+        ret.target_as = &s->wb_as;
+        ret.translated_addr = 0;
+    } else if (s->pages[pageno]) {
         ret.target_as = &s->mem_io_as;
     } else {
         set_bit(pageno, s->mem_mapped);
@@ -336,15 +578,14 @@ static bool debug_access(MemTxAttrs attrs)
  * exchanged value all take it, so that it leaves no line dirty or stale
  * that was not.
  */
-static void mem_io_debug_write(CpuDcacheState *s, uint64_t pageno,
-                               CpuDcachePage *p, unsigned off,
-                               unsigned size, uint64_t data)
+static void mem_io_debug_write(CpuDcacheState *s, CpuDcachePage *p,
+                               unsigned off, unsigned size, uint64_t data)
 {
     uint8_t buf[8];
 
     stn_le_p(buf, size, data);
     /* through the address space, which tells TCG of changed code */
-    address_space_write(&s->ram_as, pageno * PAGE + off,
+    address_space_write(&s->ram_as, p->pageno * PAGE + off,
                         MEMTXATTRS_UNSPECIFIED, buf, size);
     memcpy(p->mem + off, buf, size);
     if (p->stale & BIT_ULL(off / LINE)) {
@@ -360,30 +601,29 @@ static MemTxResult mem_io_read(void *opaque, hwaddr addr, uint64_t *data,
                                unsigned size, MemTxAttrs attrs)
 {
     CpuDcacheState *s = opaque;
-    uint64_t pageno = addr / PAGE;
-    CpuDcachePage *p = s->pages[pageno];
+    CpuDcachePage *p = s->pages[addr / PAGE];
     unsigned off = addr % PAGE, line = off / LINE;
-    bool dirty = line_dirty(s, pageno, p, line);
+    bool dirty = line_dirty(s, p, line);
     bool cluster = !attrs.unspecified && attrs.requester_id == 0;
     bool report = dirty && !debug_access(attrs);
 
     if (attrs.debug && attrs.cacheable) {
-        *data = ldn_le_p(ram_ptr(s, pageno) + off, size);
+        *data = ldn_le_p(ram_ptr(s, p->pageno) + off, size);
         return MEMTX_OK;
     }
     if (report && !cluster) {
-        cpu_dcache_finding(s, "stale-read", s->base + addr, attrs,
+        cpu_dcache_finding(s, FINDING_STALE_READ, s->base + addr, attrs,
                            s->coherency == COHERENCY_EMULATE ?
                            "read memory under a line the CPUs hold dirty: "
                            "got memory's older data" :
                            "read memory under a line the CPUs hold dirty");
     } else if (report) {
-        cpu_dcache_finding(s, "mismatched-alias", s->base + addr, attrs,
-                           "non-cacheable CPU read of a line the CPUs hold "
-                           "dirty through a cacheable alias");
+        cpu_dcache_finding(s, FINDING_MISMATCHED_ALIAS, s->base + addr,
+                           attrs, "non-cacheable CPU read of a line the CPUs "
+                           "hold dirty through a cacheable alias");
     }
     if (dirty && s->coherency == COHERENCY_REPORT) {
-        *data = ldn_le_p(ram_ptr(s, pageno) + off, size);
+        *data = ldn_le_p(ram_ptr(s, p->pageno) + off, size);
     } else {
         *data = ldn_le_p(p->mem + off, size);
     }
@@ -394,29 +634,26 @@ static MemTxResult mem_io_write(void *opaque, hwaddr addr, uint64_t data,
                                 unsigned size, MemTxAttrs attrs)
 {
     CpuDcacheState *s = opaque;
-    uint64_t pageno = addr / PAGE;
-    CpuDcachePage *p = s->pages[pageno];
+    CpuDcachePage *p = s->pages[addr / PAGE];
     unsigned off = addr % PAGE, line = off / LINE;
     bool cluster = !attrs.unspecified && (attrs.requester_id & 0xff) == 0;
-    /* the cache's own write-backs and evictions, not a bypassing access */
-    bool writeback = cluster && (attrs.requester_id >> 8) != KIND_ACCESS;
 
     if (debug_access(attrs)) {
-        mem_io_debug_write(s, pageno, p, off, size, data);
+        mem_io_debug_write(s, p, off, size, data);
         return MEMTX_OK;
     }
     if (!(p->valid & BIT_ULL(line)) || s->coherency == COHERENCY_REPORT) {
         /* nobody holds the line: the CPUs will read what memory has */
-        stn_le_p(ram_ptr(s, pageno) + off, size, data);
-    } else if (!writeback && !(p->stale & BIT_ULL(line))) {
+        stn_le_p(ram_ptr(s, p->pageno) + off, size, data);
+    } else if (!(p->stale & BIT_ULL(line))) {
         /*
          * The first write under a held line makes it stale and is
          * reported; more writes under it (a memset, say) add nothing
          * until the CPUs exchange the line with memory again.
          */
-        cpu_dcache_finding(s, cluster ? "mismatched-alias" :
-                           "write-under-cache", s->base + addr, attrs,
-                           line_dirty(s, pageno, p, line) ?
+        cpu_dcache_finding(s, cluster ? FINDING_MISMATCHED_ALIAS :
+                           FINDING_WRITE_UNDER_CACHE, s->base + addr, attrs,
+                           line_dirty(s, p, line) ?
                            "wrote memory under a line the CPUs hold dirty: "
                            "a later write-back will overwrite it" :
                            "wrote memory under a line the CPUs hold: they "
@@ -442,124 +679,132 @@ static const MemoryRegionOps mem_io_ops = {
     .impl.max_access_size = 8,
 };
 
-/* Write a dirty line back to memory, as a transaction on the bus. */
-static void line_clean(CpuDcacheState *s, uint64_t pageno, CpuDcachePage *p,
-                       unsigned line)
+/*
+ * Write the CPUs' data of the lines in @mask to memory, as transactions
+ * of the cluster on the bus (one per run of lines), of the kind
+ * KIND_WRITEBACK or KIND_EVICT. Memory's view sends them to wb_ram, so
+ * that what the bus lets through is plain RAM: when it all would, it is
+ * known without a transaction that memory takes the CPUs' data;
+ * otherwise wb_ram holds memory's copy of the lines before the
+ * transactions, and what they changed after. Returns the lines whose
+ * data reached memory. Memory's copy of the page then has what memory
+ * has, unless the lines all reached it and the page is not to be @kept.
+ */
+static uint64_t page_write_lines(CpuDcacheState *s, CpuDcachePage *p,
+                                 uint64_t mask, unsigned kind, bool kept)
 {
-    hwaddr addr = pageno * PAGE + line * LINE;
+    uint8_t *wb = s->wb_host, *data = s->wb_data;
+    uint8_t *ram = ram_ptr(s, p->pageno);
+    uint64_t landed = 0, m;
+    unsigned first, n;
+    bool pass = true;
 
-    if (line_dirty(s, pageno, p, line)) {
-        trace_cpu_dcache_writeback(s->base + addr);
-        line_hist(p, line)->dirty_when_maintained = true;
-        address_space_write(&s->bus_as, addr, cluster_attrs(KIND_WRITEBACK),
-                            ram_ptr(s, pageno) + line * LINE, LINE);
+    s->wb_pageno = p->pageno;
+    for (m = mask; m && pass;) {
+        first = take_run(&m, &n);
+        pass = bus_passes(s, p->pageno * PAGE + first * LINE, n * LINE, true,
+                          kind, &s->wb_ram, first * LINE);
     }
-    /* Whatever the bus did with it, the CPU's copy is now clean. */
-    memcpy(p->mem + line * LINE, ram_ptr(s, pageno) + line * LINE, LINE);
-    p->stale &= ~BIT_ULL(line);
+    s->wb_pageno = NO_PAGE;
+    if (pass) {
+        for (m = kept ? mask : 0; m;) {
+            first = take_run(&m, &n);
+            memcpy(p->mem + first * LINE, ram + first * LINE, n * LINE);
+        }
+        return mask;
+    }
+    for (m = mask; m;) {
+        first = take_run(&m, &n);
+        memcpy(wb + first * LINE, p->mem + first * LINE, n * LINE);
+        memcpy(data + first * LINE, ram + first * LINE, n * LINE);
+    }
+    s->wb_pageno = p->pageno;
+    for (m = mask; m;) {
+        first = take_run(&m, &n);
+        address_space_write(&s->bus_as, p->pageno * PAGE + first * LINE,
+                            cluster_attrs(kind), data + first * LINE,
+                            n * LINE);
+    }
+    s->wb_pageno = NO_PAGE;
+    for (m = mask; m;) {
+        first = take_run(&m, &n);
+        for (unsigned line = first; line < first + n; line++) {
+            if (!memcmp(wb + line * LINE, data + line * LINE, LINE)) {
+                landed |= BIT_ULL(line);
+            }
+        }
+        memcpy(p->mem + first * LINE, wb + first * LINE, n * LINE);
+    }
+    return landed;
+}
+
+/* Write a dirty line back to memory, as a transaction on the bus. */
+static void line_clean(CpuDcacheState *s, CpuDcachePage *p, unsigned line)
+{
+    if (!line_dirty(s, p, line)) {
+        return;
+    }
+    trace_cpu_dcache_writeback(s->base + p->pageno * PAGE + line * LINE);
+    line_hist(p, line)->dirty_when_maintained = true;
+    if (page_write_lines(s, p, BIT_ULL(line), KIND_WRITEBACK, true)) {
+        p->stale &= ~BIT_ULL(line);
+    } else {
+        /* the bus dropped it: the line is clean, memory has other data */
+        if (!p->base) {
+            p->base = g_malloc(PAGE);
+        }
+        memcpy(p->base + line * LINE, ram_ptr(s, p->pageno) + line * LINE,
+               LINE);
+        p->stale |= BIT_ULL(line);
+    }
 }
 
 /* Discard a line: the CPUs see memory's data again. */
-static void line_inval(CpuDcacheState *s, uint64_t pageno, CpuDcachePage *p,
-                       unsigned line)
+static void line_inval(CpuDcacheState *s, CpuDcachePage *p, unsigned line)
 {
-    memcpy(ram_ptr(s, pageno) + line * LINE, p->mem + line * LINE, LINE);
-    p->valid &= ~BIT_ULL(line);
+    memcpy(ram_ptr(s, p->pageno) + line * LINE, p->mem + line * LINE, LINE);
+    page_set_valid(s, p, p->valid & ~BIT_ULL(line));
     p->stale &= ~BIT_ULL(line);
-    if (bounded(s)) {
-        uint64_t lineno = pageno * NLINES + line;
-        uint64_t *set = &s->set_lines[(lineno % s->nsets) * s->ways];
-
-        for (unsigned w = 0; w < s->ways; w++) {
-            if (set[w] == lineno + 1) {
-                set[w] = 0;
-            }
-        }
-    }
-}
-
-/* xorshift64*: the replacement policy's seeded, reproducible choice */
-static uint64_t rng_next(CpuDcacheState *s)
-{
-    s->rng ^= s->rng >> 12;
-    s->rng ^= s->rng << 25;
-    s->rng ^= s->rng >> 27;
-    return s->rng * 0x2545f4914f6cdd1dULL;
-}
-
-/* Capacity eviction: dirty lines are written back, clean ones dropped. */
-static void line_evict(CpuDcacheState *s, uint64_t lineno)
-{
-    uint64_t pageno = lineno / NLINES;
-    unsigned line = lineno % NLINES;
-    CpuDcachePage *p = s->pages[pageno];
-    bool dirty = line_dirty(s, pageno, p, line);
-
-    trace_cpu_dcache_evict(s->base + lineno * LINE, dirty);
-    if (dirty) {
-        line_clean(s, pageno, p, line);
-    } else if (s->visible_evict) {
-        /* WriteEvict: the clean data goes out, a firewall sees it */
-        address_space_write(&s->bus_as, lineno * LINE,
-                            cluster_attrs(KIND_EVICT),
-                            ram_ptr(s, pageno) + line * LINE, LINE);
-    }
-    line_inval(s, pageno, p, line);
 }
 
 /*
- * Bounded capacity: a line the CPUs now hold takes a way of its set,
- * evicting a line chosen by the seeded replacement policy when the set
- * is full.
+ * Capacity eviction of a whole page: dirty lines are written back, clean
+ * ones dropped (or, visibly, written out as evictions). The CPUs then
+ * see memory's data: what it took from them, its own where the bus
+ * dropped their write-back or where another master wrote under a line.
+ * Lines whose data reached memory are left alone in RAM, where a vCPU
+ * yet to flush its TLB may still be writing.
  */
-static void line_allocate(CpuDcacheState *s, uint64_t pageno, unsigned line)
+static void page_evict(CpuDcacheState *s, CpuDcachePage *p)
 {
-    uint64_t lineno = pageno * NLINES + line;
-    uint64_t *set;
-    unsigned w;
+    uint64_t dirty = page_dirty_lines(s, p);
+    uint64_t clean = p->valid & ~dirty;
+    uint64_t landed = 0, restore;
 
-    if (!bounded(s)) {
-        return;
+    trace_cpu_dcache_evict(s->base + p->pageno * PAGE, ctpop64(p->valid),
+                           ctpop64(dirty));
+    if (dirty) {
+        landed |= page_write_lines(s, p, dirty, KIND_WRITEBACK, false);
     }
-    set = &s->set_lines[(lineno % s->nsets) * s->ways];
-    for (w = 0; w < s->ways && set[w]; w++) {
-        if (set[w] == lineno + 1) {
-            return;
-        }
+    if (clean && s->visible_evict) {
+        /* WriteEvict: the clean data goes out, a firewall sees it */
+        landed |= page_write_lines(s, p, clean, KIND_EVICT, false);
     }
-    if (w == s->ways) {
-        w = rng_next(s) % s->ways;
-        line_evict(s, set[w] - 1);
-    }
-    set[w] = lineno + 1;
-}
+    restore = (dirty | (p->valid & p->stale)) & ~landed;
+    for (; restore; restore &= restore - 1) {
+        unsigned line = ctz64(restore);
 
-/* Bounded capacity: a cacheable access, line by line, fills on a miss. */
-static void line_access(CpuDcacheState *s, hwaddr addr)
-{
-    uint64_t pageno = addr / PAGE;
-    unsigned line = (addr % PAGE) / LINE;
-    CpuDcachePage *p = page_get(s, pageno);
-    uint8_t probe;
-
-    if (p->valid & BIT_ULL(line)) {
-        return;
+        memcpy(ram_ptr(s, p->pageno) + line * LINE, p->mem + line * LINE,
+               LINE);
     }
-    line_allocate(s, pageno, line);
-    address_space_read(&s->bus_as, addr & ~(hwaddr)(LINE - 1),
-                       cluster_attrs(KIND_ACCESS), &probe, 1);
-    p->valid |= BIT_ULL(line);
-    p->fill_pc = current_cpu ? current_cpu->cc->get_pc(current_cpu) : 0;
-    p->fill_cpu = current_cpu ? current_cpu->cpu_index : -1;
-    p->fill_seq = ++s->seq;
-    trace_cpu_dcache_fill(s->base + (addr & ~(hwaddr)(LINE - 1)), p->fill_pc);
+    s->evicted_pages++;
+    page_drop(s, p);
 }
 
 /*
  * The slow window: non-cacheable CPU accesses to pages the CPUs hold,
  * which bypass the cache and go to the bus (the memory side reports what
- * they find), and with bounded capacity every cacheable access, which
- * hits or fills lines and then uses the CPUs' view.
+ * they find).
  */
 static MemTxResult window_read(void *opaque, hwaddr addr, uint64_t *data,
                                unsigned size, MemTxAttrs attrs)
@@ -568,12 +813,6 @@ static MemTxResult window_read(void *opaque, hwaddr addr, uint64_t *data,
     uint8_t buf[8] = {};
     MemTxResult r;
 
-    if (attrs.cacheable) {
-        line_access(s, addr);
-        line_access(s, addr + size - 1);
-        *data = ldn_le_p(ram_ptr(s, 0) + addr, size);
-        return MEMTX_OK;
-    }
     attrs.requester_id = cluster_attrs(KIND_ACCESS).requester_id;
     r = address_space_read(&s->bus_as, addr, attrs, buf, size);
     *data = ldn_le_p(buf, size);
@@ -586,12 +825,6 @@ static MemTxResult window_write(void *opaque, hwaddr addr, uint64_t data,
     CpuDcacheState *s = opaque;
     uint8_t buf[8];
 
-    if (attrs.cacheable) {
-        line_access(s, addr);
-        line_access(s, addr + size - 1);
-        stn_le_p(ram_ptr(s, 0) + addr, size, data);
-        return MEMTX_OK;
-    }
     stn_le_p(buf, size, data);
     attrs.requester_id = cluster_attrs(KIND_ACCESS).requester_id;
     return address_space_write(&s->bus_as, addr, attrs, buf, size);
@@ -618,43 +851,38 @@ static void line_note(CpuDcacheState *s, CpuDcachePage *p, unsigned line,
     h->va = o->va;
     h->cpu = o->cpu;
     h->seq = ++s->seq;
+    h->dirty_when_maintained = false;
 }
 
-static void line_maintain(CpuDcacheState *s, CpuDcacheOp op, uint64_t pageno,
+static void line_maintain(CpuDcacheState *s, CpuDcacheOp op, CpuDcachePage *p,
                           unsigned line, const CpuDcacheOrigin *o)
 {
-    CpuDcachePage *p = s->pages[pageno];
-
     if (op == CPU_DCACHE_ZERO) {
         /* Dirty zero lines without a fill; QEMU zeroes RAM after us. */
-        p = page_get(s, pageno);
-        if (!(p->valid & BIT_ULL(line))) {
-            line_allocate(s, pageno, line);
-            p->valid |= BIT_ULL(line);
-        }
+        page_set_valid(s, p, p->valid | BIT_ULL(line));
         line_note(s, p, line, o);
         return;
     }
-    if (!p || !(p->valid & BIT_ULL(line))) {
+    if (!(p->valid & BIT_ULL(line))) {
         return;
     }
     line_note(s, p, line, o);
     switch (op) {
     case CPU_DCACHE_CLEAN_POC:
     case CPU_DCACHE_SW_CLEAN:
-        line_clean(s, pageno, p, line);
+        line_clean(s, p, line);
         break;
     case CPU_DCACHE_CLEAN_POU:
         /* cleaned into the cluster's own levels: memory does not see it */
         break;
     case CPU_DCACHE_INVAL:
     case CPU_DCACHE_SW_INVAL:
-        line_inval(s, pageno, p, line);
+        line_inval(s, p, line);
         break;
     case CPU_DCACHE_CLEAN_INVAL:
     case CPU_DCACHE_SW_CLEAN_INVAL:
-        line_clean(s, pageno, p, line);
-        line_inval(s, pageno, p, line);
+        line_clean(s, p, line);
+        line_inval(s, p, line);
         break;
     default:
         g_assert_not_reached();
@@ -667,51 +895,82 @@ static bool op_is_set_way(CpuDcacheOp op)
            op == CPU_DCACHE_SW_CLEAN_INVAL;
 }
 
+/*
+ * Maintain the lines of @mask in a page; a page left with no line held
+ * is forgotten.
+ */
+static void page_maintain(CpuDcacheState *s, CpuDcacheOp op, uint64_t pageno,
+                          uint64_t mask, const CpuDcacheOrigin *o)
+{
+    CpuDcachePage *p = s->pages[pageno];
+    uint64_t before;
+
+    if (op == CPU_DCACHE_ZERO) {
+        p = page_get(s, pageno);
+    } else if (!p || !(p->valid & mask)) {
+        return;
+    }
+    before = p->valid;
+    for (uint64_t m = mask; m; m &= m - 1) {
+        line_maintain(s, op, p, ctz64(m), o);
+    }
+    if (!op_is_set_way(op)) {
+        /* used by address: the page goes last in the order of eviction */
+        QTAILQ_REMOVE(&s->held, p, link);
+        QTAILQ_INSERT_TAIL(&s->held, p, link);
+    }
+    if (before & ~p->valid) {
+        cpu_dcache_rearm(s, pageno, REARM_INVAL);
+    }
+    if (!p->valid) {
+        page_drop(s, p);
+    } else if (op == CPU_DCACHE_ZERO) {
+        cpu_dcache_check_capacity(s);
+    }
+}
+
+/*
+ * A set/way operation handles the held lines of its set, the pages held
+ * and not all of DRAM: line n of the range is in set n % SETS, so a page
+ * has one line in the set, or none.
+ */
+QEMU_BUILD_BUG_ON(CPU_DCACHE_SW_SETS % NLINES);
+
+static void cpu_dcache_maintain_set(CpuDcacheState *s, CpuDcacheOp op,
+                                    unsigned set, const CpuDcacheOrigin *o)
+{
+    CpuDcachePage *p, *next;
+
+    trace_cpu_dcache_maintain_sw(o->insn, set);
+    QTAILQ_FOREACH_SAFE(p, &s->held, link, next) {
+        if ((p->pageno * NLINES) % CPU_DCACHE_SW_SETS == set - set % NLINES) {
+            page_maintain(s, op, p->pageno, BIT_ULL(set % NLINES), o);
+        }
+    }
+}
+
 void cpu_dcache_maintain(CpuDcacheState *s, CpuDcacheOp op, hwaddr pa,
                          unsigned size, unsigned set,
                          const CpuDcacheOrigin *o)
 {
+    hwaddr end;
+
     if (op_is_set_way(op)) {
-        /* Each set/way operation handles the held lines of its set. */
-        trace_cpu_dcache_maintain_sw(o->insn, set);
-        for (uint64_t pageno = 0; pageno < s->npages; pageno++) {
-            CpuDcachePage *p = s->pages[pageno];
-            uint64_t before;
-
-            if (!p || !p->valid) {
-                continue;
-            }
-            before = p->valid;
-            for (unsigned line = 0; line < NLINES; line++) {
-                hwaddr pa_line = pageno * PAGE + line * LINE;
-
-                if ((pa_line / LINE) % CPU_DCACHE_SW_SETS == set) {
-                    line_maintain(s, op, pageno, line, o);
-                }
-            }
-            if (p->valid != before) {
-                cpu_dcache_rearm(s, pageno, REARM_INVAL);
-            }
-        }
+        cpu_dcache_maintain_set(s, op, set, o);
         return;
     }
-
     trace_cpu_dcache_maintain(o->insn, pa, size, o->pc);
     if (pa < s->base || pa - s->base >= s->npages * PAGE) {
         return;     /* outside the modelled range: nothing cached */
     }
     pa -= s->base;
-    size = MIN(size, s->npages * PAGE - pa);
-    for (hwaddr a = QEMU_ALIGN_DOWN(pa, LINE); a < pa + size; a += LINE) {
-        uint64_t pageno = a / PAGE;
-        CpuDcachePage *p = s->pages[pageno];
-        uint64_t before = p ? p->valid : 0;
+    end = MIN(pa + size, s->npages * PAGE);
+    pa = QEMU_ALIGN_DOWN(pa, LINE);
+    while (pa < end) {
+        hwaddr next = MIN(end, QEMU_ALIGN_DOWN(pa, PAGE) + PAGE);
 
-        line_maintain(s, op, pageno, (a % PAGE) / LINE, o);
-        p = s->pages[pageno];
-        if (p && (before & ~p->valid)) {
-            cpu_dcache_rearm(s, pageno, REARM_INVAL);
-        }
+        page_maintain(s, op, pa / PAGE, lines_of(pa, next), o);
+        pa = next;
     }
 }
 
@@ -722,15 +981,14 @@ void cpu_dcache_set_mapping_query(CpuDcacheState *s, CpuDcacheMappedFn *fn,
     s->mapped_opaque = opaque;
 }
 
-static void describe_line(CpuDcacheState *s, uint64_t pageno,
-                          CpuDcachePage *p, unsigned line, bool dirty,
-                          GString *out)
+static void describe_line(CpuDcacheState *s, CpuDcachePage *p, unsigned line,
+                          bool dirty, GString *out)
 {
     CpuDcacheLineHist *h = p->hist ? &p->hist[line] : NULL;
 
     g_string_append_printf(out, "  line 0x%" HWADDR_PRIx ": %s%s, filled "
                            "by cpu%d pc 0x%" PRIx64 " (event %" PRIu64 ")",
-                           s->base + pageno * PAGE + line * LINE,
+                           s->base + p->pageno * PAGE + line * LINE,
                            dirty ? "dirty" : "clean",
                            p->stale & BIT_ULL(line) ? " (memory changed "
                            "since)" : "", p->fill_cpu, p->fill_pc,
@@ -749,52 +1007,143 @@ static void describe_line(CpuDcacheState *s, uint64_t pageno,
 }
 
 /*
- * Describe the lines held in [start, start + size), only the dirty ones
- * if @dirty_only; returns how many were described, *@ndirty how many of
- * them are dirty.
+ * A report of the lines held in a range: the first
+ * CPU_DCACHE_REPORT_LINES in full, the others counted, by state and in
+ * stretches of consecutive lines.
  */
-static unsigned describe_range(CpuDcacheState *s, hwaddr start, hwaddr size,
-                               bool dirty_only, GString *out,
-                               unsigned *ndirty)
-{
-    unsigned n = 0;
-    hwaddr end;
+typedef struct DcacheReport {
+    GString *out;
+    bool dirty_only;            /* only the dirty lines count */
+    uint64_t lines, dirty, stale;
+    unsigned listed;
+    uint64_t stretches;
+    hwaddr first, last;         /* the stretch under way */
+    GString *ranges;            /* the first REPORT_STRETCHES of them */
+} DcacheReport;
 
-    *ndirty = 0;
+static void report_stretch_done(DcacheReport *r)
+{
+    if (r->stretches && r->stretches <= REPORT_STRETCHES) {
+        g_string_append_printf(r->ranges, " 0x%" HWADDR_PRIx "-0x%"
+                               HWADDR_PRIx, r->first, r->last);
+    }
+}
+
+static void report_line(CpuDcacheState *s, DcacheReport *r, CpuDcachePage *p,
+                        unsigned line)
+{
+    hwaddr a = s->base + p->pageno * PAGE + line * LINE;
+    bool dirty = line_dirty(s, p, line);
+
+    if (r->dirty_only && !dirty) {
+        return;
+    }
+    r->lines++;
+    r->dirty += dirty;
+    r->stale += !!(p->stale & BIT_ULL(line));
+    if (r->listed < CPU_DCACHE_REPORT_LINES) {
+        describe_line(s, p, line, dirty, r->out);
+        r->listed++;
+    }
+    if (r->stretches && a == r->last + 1) {
+        r->last = a + LINE - 1;
+    } else {
+        report_stretch_done(r);
+        r->stretches++;
+        r->first = a;
+        r->last = a + LINE - 1;
+    }
+}
+
+/*
+ * The summary line, after the lines listed, when there are more:
+ *   "  summary: N lines held, M listed: D dirty, C clean (S with memory
+ *   changed since), in K stretches: 0x...-0x... ... (J more)"
+ */
+static void report_summary(DcacheReport *r)
+{
+    report_stretch_done(r);
+    if (r->lines <= r->listed) {
+        return;
+    }
+    g_string_append_printf(r->out, "  summary: %" PRIu64 " %slines held, %u "
+                           "listed: %" PRIu64 " dirty, %" PRIu64 " clean (%"
+                           PRIu64 " with memory changed since), in %" PRIu64
+                           " stretch%s:%s", r->lines,
+                           r->dirty_only ? "dirty " : "", r->listed, r->dirty,
+                           r->lines - r->dirty, r->stale, r->stretches,
+                           r->stretches == 1 ? "" : "es", r->ranges->str);
+    if (r->stretches > REPORT_STRETCHES) {
+        g_string_append_printf(r->out, " (%" PRIu64 " more)",
+                               r->stretches - REPORT_STRETCHES);
+    }
+    g_string_append_c(r->out, '\n');
+}
+
+static int page_cmp(const void *a, const void *b)
+{
+    uint64_t x = (*(CpuDcachePage *const *)a)->pageno;
+    uint64_t y = (*(CpuDcachePage *const *)b)->pageno;
+
+    return x < y ? -1 : x > y;
+}
+
+/*
+ * Report the lines held in [start, start + size), in address order. The
+ * work is bounded by what is held, not by the size of the range.
+ */
+static void report_range(CpuDcacheState *s, hwaddr start, hwaddr size,
+                         DcacheReport *r)
+{
+    g_autofree CpuDcachePage **held = NULL;
+    uint64_t first, last, n = 0;
+    hwaddr end;
+    CpuDcachePage *p;
+
+    r->ranges = g_string_new("");
     if (start < s->base) {
         size -= MIN(size, s->base - start);
         start = s->base;
     }
     end = MIN(start + size, s->base + s->npages * PAGE);
-    for (hwaddr a = QEMU_ALIGN_DOWN(start, LINE); a < end; a += LINE) {
-        uint64_t pageno = (a - s->base) / PAGE;
-        unsigned line = ((a - s->base) % PAGE) / LINE;
-        CpuDcachePage *p = s->pages[pageno];
-        bool dirty;
-
-        if (!p || !p->valid) {
-            a = s->base + (pageno + 1) * PAGE - LINE;
-            continue;
-        }
-        if (!(p->valid & BIT_ULL(line))) {
-            continue;
-        }
-        dirty = line_dirty(s, pageno, p, line);
-        if (dirty || !dirty_only) {
-            describe_line(s, pageno, p, line, dirty, out);
-            n++;
-            *ndirty += dirty;
+    if (start < end && s->held_pages) {
+        first = (start - s->base) / PAGE;
+        last = (end - 1 - s->base) / PAGE;
+        held = g_new(CpuDcachePage *, MIN(last - first + 1, s->held_pages));
+        if (last - first < s->held_pages) {
+            for (uint64_t pageno = first; pageno <= last; pageno++) {
+                if (s->pages[pageno]) {
+                    held[n++] = s->pages[pageno];
+                }
+            }
+        } else {
+            QTAILQ_FOREACH(p, &s->held, link) {
+                if (p->pageno >= first && p->pageno <= last) {
+                    held[n++] = p;
+                }
+            }
+            qsort(held, n, sizeof(*held), page_cmp);
         }
     }
-    return n;
+    for (uint64_t i = 0; i < n; i++) {
+        hwaddr pstart = s->base + held[i]->pageno * PAGE;
+        uint64_t mask = lines_of(MAX(start, pstart) - s->base,
+                                 MIN(end, pstart + PAGE) - s->base);
+
+        for (mask &= held[i]->valid; mask; mask &= mask - 1) {
+            report_line(s, r, held[i], ctz64(mask));
+        }
+    }
+    report_summary(r);
+    g_string_free(r->ranges, true);
 }
 
 void cpu_dcache_describe(CpuDcacheState *s, hwaddr start, hwaddr size,
                          GString *out)
 {
-    unsigned ndirty;
+    DcacheReport r = { .out = out };
 
-    describe_range(s, start, size, false, out, &ndirty);
+    report_range(s, start, size, &r);
 }
 
 CpuDcacheHazard cpu_dcache_check_revoke(CpuDcacheState *s, hwaddr start,
@@ -803,18 +1152,17 @@ CpuDcacheHazard cpu_dcache_check_revoke(CpuDcacheState *s, hwaddr start,
 {
     g_autoptr(GString) lines = g_string_new("");
     g_autoptr(GString) mapping = g_string_new("");
-    unsigned nlines, ndirty;
-    bool spec;
-
     /*
      * While the CPUs may still read the range, clean lines may stay and
      * a speculative fill is harmless: only a write-back would fault.
      */
-    nlines = describe_range(s, start, end - start + 1, read_kept, lines,
-                            &ndirty);
+    DcacheReport r = { .out = lines, .dirty_only = read_kept };
+    bool spec;
+
+    report_range(s, start, end - start + 1, &r);
     spec = !read_kept && s->strict_speculation && s->mapped &&
            s->mapped(s->mapped_opaque, start, end, mapping);
-    if (!nlines && !spec) {
+    if (!r.lines && !spec) {
         return CPU_DCACHE_NO_HAZARD;
     }
     if (read_kept) {
@@ -822,7 +1170,7 @@ CpuDcacheHazard cpu_dcache_check_revoke(CpuDcacheState *s, hwaddr start,
                                   HWADDR_PRIx "..0x%" HWADDR_PRIx " while "
                                   "their data cache holds dirty lines of "
                                   "it:\n%s", start, end, lines->str);
-    } else if (nlines) {
+    } else if (r.lines) {
         *report = g_strdup_printf("the CPUs lose access to 0x%" HWADDR_PRIx
                                   "..0x%" HWADDR_PRIx " while their data "
                                   "cache holds lines of it:\n%s",
@@ -834,10 +1182,10 @@ CpuDcacheHazard cpu_dcache_check_revoke(CpuDcacheState *s, hwaddr start,
                                   "fill it speculatively at any time:\n"
                                   "  %s\n", start, end, mapping->str);
     }
-    trace_cpu_dcache_hazard(start, end, nlines);
-    cpu_dcache_finding(s, "hazard", start, cluster_attrs(KIND_ACCESS),
+    trace_cpu_dcache_hazard(start, end, r.lines);
+    cpu_dcache_finding(s, FINDING_HAZARD, start, cluster_attrs(KIND_ACCESS),
                        *report);
-    return ndirty ? CPU_DCACHE_HAZARD_DIRTY : CPU_DCACHE_HAZARD_CLEAN;
+    return r.dirty ? CPU_DCACHE_HAZARD_DIRTY : CPU_DCACHE_HAZARD_CLEAN;
 }
 
 void cpu_dcache_set_master_namer(CpuDcacheState *s, CpuDcacheMasterNameFn *fn)
@@ -859,6 +1207,7 @@ static void hmp_info_dcache(Monitor *mon, const QDict *qdict)
 {
     CpuDcacheState *s = NULL;
     g_autoptr(GString) out = g_string_new(NULL);
+    g_autofree char *capacity = NULL;
     hwaddr addr, size;
 
     object_child_foreach_recursive(object_get_root(), find_dcache, &s);
@@ -871,29 +1220,32 @@ static void hmp_info_dcache(Monitor *mon, const QDict *qdict)
                              qdict_haskey(qdict, "addr") ? PAGE :
                              s->npages * PAGE);
     cpu_dcache_describe(s, addr, size, out);
+    capacity = bounded(s) ? g_strdup_printf("%" PRIu64 " KiB", s->capacity
+                                            / KiB) : g_strdup("no limit");
     monitor_printf(mon, "%s in 0x%" HWADDR_PRIx "..0x%" HWADDR_PRIx
-                   " (%" PRIu64 " findings since reset)\n%s",
+                   " (%" PRIu64 " findings since reset; %" PRIu64 " KiB "
+                   "held of %s, %" PRIu64 " pages evicted)\n%s",
                    out->len ? "lines held" : "no line held", addr,
-                   addr + size - 1, s->findings, out->str);
+                   addr + size - 1, s->findings, s->held_lines * LINE / KiB,
+                   capacity, s->evicted_pages, out->str);
 }
 
 static void cpu_dcache_reset_hold(Object *obj, ResetType type)
 {
     CpuDcacheState *s = CPU_DCACHE(obj);
+    CpuDcachePage *p, *next;
 
     /* A reset loses what the cache held; memory keeps what it has. */
-    for (uint64_t pageno = 0; pageno < s->npages; pageno++) {
-        if (s->pages[pageno]) {
-            memcpy(ram_ptr(s, pageno), s->pages[pageno]->mem, PAGE);
-            page_free(s, pageno);
-        }
+    QTAILQ_FOREACH_SAFE(p, &s->held, link, next) {
+        memcpy(ram_ptr(s, p->pageno), p->mem, PAGE);
+        page_drop(s, p);
     }
-    if (s->set_lines) {
-        memset(s->set_lines, 0, (uint64_t)s->nsets * s->ways *
-               sizeof(*s->set_lines));
-    }
-    s->rng = s->seed ? s->seed : 1;
+    notify_unmap(&s->cpu_view, IOMMU_IDX_CACHEABLE, s, 0,
+                 pow2ceil(s->npages * PAGE) - 1);
     s->findings = 0;
+    s->evicted_pages = 0;
+    memset(s->kind_count, 0, sizeof(s->kind_count));
+    memset(s->kind_reported, 0, sizeof(s->kind_reported));
 }
 
 static void cpu_dcache_realize(DeviceState *dev, Error **errp)
@@ -934,18 +1286,12 @@ static void cpu_dcache_realize(DeviceState *dev, Error **errp)
                    "'strict', not '%s'", s->speculation_str);
         return;
     }
-
-    if (s->capacity) {
-        if (s->ways < 1 || s->ways > 64 ||
-            s->capacity % ((uint64_t)s->ways * LINE) ||
-            s->capacity > 64 * MiB) {
-            error_setg(errp, "cpu-dcache: 'capacity' must be a multiple of "
-                       "'ways' (1..64) x 64 bytes, at most 64 MiB");
-            return;
-        }
-        s->nsets = s->capacity / ((uint64_t)s->ways * LINE);
-        s->set_lines = g_new0(uint64_t, (uint64_t)s->nsets * s->ways);
+    if (s->capacity && (s->capacity % PAGE || s->capacity < 2 * PAGE)) {
+        error_setg(errp, "cpu-dcache: 'capacity' must be 0 (no limit) or a "
+                   "multiple of 4 KiB, at least 8 KiB");
+        return;
     }
+    s->capacity_lines = s->capacity / LINE;
     if (!strcmp(s->clean_evict_str, "silent")) {
         s->visible_evict = false;
     } else if (!strcmp(s->clean_evict_str, "visible")) {
@@ -955,10 +1301,19 @@ static void cpu_dcache_realize(DeviceState *dev, Error **errp)
                    "'visible', not '%s'", s->clean_evict_str);
         return;
     }
-    s->rng = s->seed ? s->seed : 1;
+    if (!memory_region_init_ram_nomigrate(&s->wb_ram, OBJECT(s),
+                                          "cpu-dcache-writeback", PAGE,
+                                          errp)) {
+        return;
+    }
+    s->wb_data = g_malloc(PAGE);
+    s->ram_host = memory_region_get_ram_ptr(s->ram);
+    s->wb_host = memory_region_get_ram_ptr(&s->wb_ram);
+    s->wb_pageno = NO_PAGE;
     s->npages = size / PAGE;
     s->pages = g_new0(CpuDcachePage *, s->npages);
     s->mem_mapped = bitmap_new(s->npages);
+    s->full = bitmap_new(s->npages);
 
     memory_region_init_iommu(&s->cpu_view, sizeof(s->cpu_view),
                              TYPE_CPU_DCACHE_CPU_VIEW, OBJECT(s),
@@ -982,6 +1337,7 @@ static void cpu_dcache_realize(DeviceState *dev, Error **errp)
     address_space_init(&s->ram_as, s->ram, "cpu-dcache-ram");
     address_space_init(&s->bus_as, &s->bus_root, "cpu-dcache-bus");
     address_space_init(&s->mem_io_as, &s->mem_io, "cpu-dcache-mem-io");
+    address_space_init(&s->wb_as, &s->wb_ram, "cpu-dcache-writeback");
 
     sysbus_init_mmio(sbd, MEMORY_REGION(&s->cpu_view));
     sysbus_init_mmio(sbd, &s->window);
@@ -997,9 +1353,7 @@ static const Property cpu_dcache_properties[] = {
     DEFINE_PROP_UINT64("window-base", CpuDcacheState, window_base, 0),
     DEFINE_PROP_STRING("coherency", CpuDcacheState, coherency_str),
     DEFINE_PROP_STRING("speculation", CpuDcacheState, speculation_str),
-    DEFINE_PROP_UINT64("capacity", CpuDcacheState, capacity, 0),
-    DEFINE_PROP_UINT32("ways", CpuDcacheState, ways, 16),
-    DEFINE_PROP_UINT64("seed", CpuDcacheState, seed, 1),
+    DEFINE_PROP_UINT64("capacity", CpuDcacheState, capacity, 8 * MiB),
     DEFINE_PROP_STRING("clean-evict", CpuDcacheState, clean_evict_str),
 };
 
@@ -1007,14 +1361,17 @@ static void cpu_dcache_init(Object *obj)
 {
     CpuDcacheState *s = CPU_DCACHE(obj);
 
+    QTAILQ_INIT(&s->held);
+    QSLIST_INIT(&s->spare);
     s->coherency_str = g_strdup("emulate");
     s->speculation_str = g_strdup("off");
     s->clean_evict_str = g_strdup("silent");
 }
 
 /*
- * What the cache holds is host state tied to this run's RAM contents;
- * migrating it would mean migrating memory's copies too.
+ * What the cache holds is host state tied to this run's RAM contents:
+ * migrating it would mean migrating memory's copy of every page held,
+ * and the order of filling, which nobody needs yet.
  */
 static const VMStateDescription vmstate_cpu_dcache = {
     .name = TYPE_CPU_DCACHE,

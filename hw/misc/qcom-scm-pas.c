@@ -49,6 +49,8 @@
 #define PAS_GRANULE             0x1000
 /* The largest metadata blob TrustZone reads (headers and hash segment) */
 #define PAS_MAX_META            (1 * 1024 * 1024)
+/* What AUTH_AND_RESET hashes before it answers QCOM_SCM_INTERRUPTED */
+#define PAS_HASH_SLICE          (4 * 1024 * 1024)
 
 static const struct {
     uint32_t fnid;
@@ -68,6 +70,26 @@ static const char *const phase_names[QCOM_SCM_PAS_PHASE_NUM] = {
     [QCOM_SCM_PAS_RUNNING] = "running",
 };
 
+static bool pas_auth_needed(void *opaque)
+{
+    QcomScmPas *p = opaque;
+
+    return p->auth_pending;
+}
+
+/* AUTH_AND_RESET interrupted: the segment it is at */
+static const VMStateDescription vmstate_qcom_scm_pas_auth = {
+    .name = "qcom-scm-pas/auth",
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .needed = pas_auth_needed,
+    .fields = (const VMStateField[]) {
+        VMSTATE_BOOL(auth_pending, QcomScmPas),
+        VMSTATE_UINT32(auth_seg, QcomScmPas),
+        VMSTATE_END_OF_LIST()
+    }
+};
+
 const VMStateDescription vmstate_qcom_scm_pas = {
     .name = "qcom-scm-pas",
     .version_id = 1,
@@ -81,6 +103,10 @@ const VMStateDescription vmstate_qcom_scm_pas = {
         VMSTATE_UINT32(meta_len, QcomScmPas),
         VMSTATE_VBUFFER_ALLOC_UINT32(meta, QcomScmPas, 0, NULL, meta_len),
         VMSTATE_END_OF_LIST()
+    },
+    .subsections = (const VMStateDescription * const []) {
+        &vmstate_qcom_scm_pas_auth,
+        NULL
     }
 };
 
@@ -123,6 +149,8 @@ static int pas_index(QcomScmState *s, uint64_t pas_id)
 
 static void pas_forget(QcomScmPas *p)
 {
+    p->auth_pending = false;
+    qcom_mdt_hash_cancel(&p->auth_hash);
     g_free(p->meta);
     p->meta = NULL;
     p->meta_len = 0;
@@ -309,6 +337,65 @@ static int64_t pas_mem_setup(QcomScmState *s, const QcomScmCall *c, int i)
 }
 
 /*
+ * Hash and check the loadable segments where the kernel put them (from
+ * base when relocated), at most PAS_HASH_SLICE bytes a call: beyond
+ * that, the call answers QCOM_SCM_INTERRUPTED, and goes on from where it
+ * was when the caller resumes it.
+ */
+static int64_t pas_auth_segments(QcomScmState *s, const QcomScmCall *c,
+                                 int i, uint64_t base)
+{
+    QcomScmPas *p = &s->pas[i];
+    QcomDspState *dsp = s->dsp[i];
+    const QcomMdtImage *img = &p->image;
+    uint64_t budget = PAS_HASH_SLICE;
+    int64_t ret;
+
+    if (!c->resumed || !p->auth_pending) {
+        p->auth_pending = true;
+        p->auth_seg = 0;
+        qcom_mdt_hash_cancel(&p->auth_hash);
+    }
+    for (; p->auth_seg < img->nsegs; p->auth_seg++) {
+        const QcomMdtSegment *seg = &img->segs[p->auth_seg];
+        uint64_t at = p->mem_size ? base + seg->paddr - img->min_paddr
+                                  : seg->paddr;
+        uint8_t digest[QCOM_MDT_DIGEST_SIZE];
+
+        if (!seg->filesz) {
+            continue;
+        }
+        if (!p->auth_hash.ck) {
+            qcom_mdt_hash_start(&p->auth_hash, at, seg->filesz);
+        }
+        switch (qcom_mdt_hash_step(&p->auth_hash, pas_read, s, &budget,
+                                   digest)) {
+        case QCOM_MDT_HASH_MORE:
+            trace_qcom_scm_pas(dsp->name, "AUTH_AND_RESET", "interrupted");
+            return QCOM_SCM_INTERRUPTED;
+        case QCOM_MDT_HASH_FAULT:
+            p->auth_pending = false;
+            return qcom_scm_refuse(c, QCOM_SCM_EINVAL_ADDR, "PAS "
+                                   "AUTH_AND_RESET: %s: segment %u at 0x%"
+                                   PRIx64 " cannot be read", dsp->name,
+                                   seg->index, at);
+        case QCOM_MDT_HASH_DONE:
+            break;
+        }
+        if (memcmp(digest, seg->digest, sizeof(digest))) {
+            trace_qcom_scm_pas(dsp->name, "AUTH_AND_RESET", "hash mismatch");
+            ret = qcom_scm_refuse(c, QCOM_SCM_ERROR, "PAS AUTH_AND_RESET: "
+                                  "%s: segment %u at 0x%" PRIx64 ": SHA-256 "
+                                  "mismatch", dsp->name, seg->index, at);
+            pas_forget(p);
+            return ret;
+        }
+    }
+    p->auth_pending = false;
+    return QCOM_SCM_OK;
+}
+
+/*
  * AUTH_AND_RESET: every loadable segment's p_filesz bytes where the
  * kernel put them (relocated into the MEM_SETUP region, or at p_paddr)
  * must match the metadata's digests; then the region is the DSP's alone
@@ -345,29 +432,9 @@ static int64_t pas_auth_and_reset(QcomScmState *s, const QcomScmCall *c,
             return ret;
         }
     }
-    for (uint32_t n = 0; n < img->nsegs; n++) {
-        const QcomMdtSegment *seg = &img->segs[n];
-        uint64_t at = p->mem_size ? base + seg->paddr - img->min_paddr
-                                  : seg->paddr;
-        uint8_t digest[QCOM_MDT_DIGEST_SIZE];
-
-        if (!seg->filesz) {
-            continue;
-        }
-        if (!qcom_mdt_sha256_read(pas_read, s, at, seg->filesz, digest)) {
-            return qcom_scm_refuse(c, QCOM_SCM_EINVAL_ADDR, "PAS "
-                                   "AUTH_AND_RESET: %s: segment %u at 0x%"
-                                   PRIx64 " cannot be read", dsp->name,
-                                   seg->index, at);
-        }
-        if (memcmp(digest, seg->digest, sizeof(digest))) {
-            trace_qcom_scm_pas(dsp->name, "AUTH_AND_RESET", "hash mismatch");
-            ret = qcom_scm_refuse(c, QCOM_SCM_ERROR, "PAS AUTH_AND_RESET: "
-                                  "%s: segment %u at 0x%" PRIx64 ": SHA-256 "
-                                  "mismatch", dsp->name, seg->index, at);
-            pas_forget(p);
-            return ret;
-        }
+    ret = pas_auth_segments(s, c, i, base);
+    if (ret) {
+        return ret;
     }
     cause = g_strdup_printf("PAS/TZ %s: AUTH_AND_RESET gives 0x%" PRIx64
                             "-0x%" PRIx64 " to the DSP (pas id %u)",
@@ -464,6 +531,11 @@ int qcom_scm_pas_post_load(QcomScmState *s)
         if (p->meta_len &&
             qcom_mdt_parse_metadata(p->meta, p->meta_len,
                                     s->dsp[i]->image_id, &p->image, &why)) {
+            return -EINVAL;
+        }
+        qcom_mdt_hash_cancel(&p->auth_hash);
+        if (p->auth_pending && (p->phase != QCOM_SCM_PAS_INIT ||
+                                p->auth_seg > p->image.nsegs)) {
             return -EINVAL;
         }
     }

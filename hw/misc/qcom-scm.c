@@ -497,15 +497,30 @@ static int64_t scm_read_ext_args(QcomScmState *s, QcomScmCall *c, uint64_t x5)
     return SCM_OK;
 }
 
+/*
+ * An SMC of x0 = QCOM_SCM_INTERRUPTED with the session of the call that
+ * answered it resumes that call; any other SMC abandons it.
+ */
+static uint32_t scm_resumed_fn(QcomScmState *s, CPUARMState *env)
+{
+    uint64_t fn = s->resume_x0;
+
+    s->resume_x0 = 0;
+    return is_a64(env) && env->xregs[0] == QCOM_SCM_INTERRUPTED && fn &&
+           env->xregs[6] == s->resume_session ? fn : 0;
+}
+
 bool qcom_scm_smccc(ARMCPU *cpu, void *opaque)
 {
     QcomScmState *s = QCOM_SCM(opaque);
     CPUARMState *env = &cpu->env;
-    uint32_t fn = env->xregs[0];
+    uint32_t resumed = scm_resumed_fn(s, env);
+    uint32_t fn = resumed ? resumed : env->xregs[0];
     QcomScmCall c = {
         .x0 = fn,
         .fnid = fn & 0xffff,
         .nargs = env->xregs[1] & 0xf,
+        .resumed = resumed != 0,
     };
     int64_t status;
     uint64_t result = 0;
@@ -600,6 +615,11 @@ out:
     env->xregs[1] = result;
     env->xregs[2] = 0;
     env->xregs[3] = 0;
+    if (status == QCOM_SCM_INTERRUPTED) {
+        s->resume_x0 = fn;
+        s->resume_session = ++s->sessions;
+        env->xregs[6] = s->resume_session;
+    }
     return true;
 }
 
@@ -643,6 +663,7 @@ static void qcom_scm_reset_hold(Object *obj, ResetType type)
 
     s->download_mode = false;
     s->dload_reg = 0;
+    s->resume_x0 = 0;
     qcom_scm_pas_reset(s);
 }
 
@@ -650,6 +671,27 @@ static int qcom_scm_post_load(void *opaque, int version_id)
 {
     return qcom_scm_pas_post_load(opaque);
 }
+
+static bool qcom_scm_resume_needed(void *opaque)
+{
+    QcomScmState *s = opaque;
+
+    return s->resume_x0 != 0;
+}
+
+/* A call interrupted, which the guest is to resume */
+static const VMStateDescription qcom_scm_resume_vmstate = {
+    .name = "qcom-scm/resume",
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .needed = qcom_scm_resume_needed,
+    .fields = (const VMStateField[]) {
+        VMSTATE_UINT64(resume_x0, QcomScmState),
+        VMSTATE_UINT64(resume_session, QcomScmState),
+        VMSTATE_UINT64(sessions, QcomScmState),
+        VMSTATE_END_OF_LIST()
+    }
+};
 
 static const VMStateDescription qcom_scm_vmstate = {
     .name = "qcom-scm",
@@ -662,6 +704,10 @@ static const VMStateDescription qcom_scm_vmstate = {
                              vmstate_qcom_scm_pas, QcomScmPas),
         VMSTATE_UINT32_V(dload_reg, QcomScmState, 2),
         VMSTATE_END_OF_LIST()
+    },
+    .subsections = (const VMStateDescription * const []) {
+        &qcom_scm_resume_vmstate,
+        NULL
     }
 };
 

@@ -376,6 +376,8 @@ static void xpu_set_defaults(QcomXpuState *s)
     s->err_count = 0;
     s->crash_pending = false;
     s->nhist = 0;
+    memset(s->kind_count, 0, sizeof(s->kind_count));
+    memset(s->kind_reported, 0, sizeof(s->kind_reported));
 }
 
 /* ---- violations ---------------------------------------------------- */
@@ -398,7 +400,8 @@ static QcomXpuErrKind err_kind(QcomXpuKind kind, bool is_write)
  * (only a visible eviction or a new fill would).
  */
 static char *xpu_report(QcomXpuState *s, uint64_t addr, QcomMaster master,
-                        QcomXpuErrKind kind, int group, const char *severity)
+                        QcomXpuErrKind kind, int group, const char *severity,
+                        uint64_t suppressed)
 {
     g_autofree char *path = object_get_canonical_path(OBJECT(s));
     GString *r = g_string_new(NULL);
@@ -414,6 +417,11 @@ static char *xpu_report(QcomXpuState *s, uint64_t addr, QcomMaster master,
                            qcom_master_name(master), vmid, vn ? vn : "?");
     g_string_append_printf(r, "qcom-xpu:   access   %s\n", kind_names[kind]);
     g_string_append_printf(r, "qcom-xpu:   severity %s\n", severity);
+    if (suppressed) {
+        g_string_append_printf(r, "qcom-xpu:   suppressed %" PRIu64 " more %s "
+                               "violations since the last one reported\n",
+                               suppressed, kind_names[kind]);
+    }
     if (group == QCOM_XPU_NO_GROUP) {
         g_string_append(r, "qcom-xpu:   group    none (no enabled group "
                         "covers the address)\n");
@@ -467,6 +475,30 @@ static void xpu_act(QcomXpuState *s, const char *report)
     }
 }
 
+/*
+ * Violations of one kind are all captured and counted; the first
+ * XPU_REPORT_BURST are reported and acted upon, then only the 2^n-th,
+ * each saying how many it stands for: a master that hammers a denied
+ * page gets a few dozen reports (and stops), not one per access. By
+ * count rather than time, so that the same guest gives the same reports.
+ * Returns whether to report the violation, and how many were not since
+ * the last one that was.
+ */
+#define XPU_REPORT_BURST 32
+
+static bool xpu_reportable(QcomXpuState *s, QcomXpuErrKind kind,
+                           uint64_t *suppressed)
+{
+    uint64_t n = ++s->kind_count[kind];
+
+    if (n > XPU_REPORT_BURST && (n & (n - 1))) {
+        return false;
+    }
+    *suppressed = n - 1 - s->kind_reported[kind];
+    s->kind_reported[kind] = n;
+    return true;
+}
+
 static void xpu_violation(QcomXpuState *s, uint64_t addr, QcomMaster master,
                           QcomXpuKind xkind, bool is_write)
 {
@@ -476,6 +508,7 @@ static void xpu_violation(QcomXpuState *s, uint64_t addr, QcomMaster master,
     g_autofree char *path = object_get_canonical_path(OBJECT(s));
     g_autofree char *report = NULL;
     QcomXpuViolation *h;
+    uint64_t suppressed;
 
     trace_qcom_xpu_violation(addr, qcom_master_name(master), vmid,
                              kind_names[kind], group);
@@ -500,11 +533,15 @@ static void xpu_violation(QcomXpuState *s, uint64_t addr, QcomMaster master,
     h->group = group;
     xpu_update_irq(s);
 
+    if (!xpu_reportable(s, kind, &suppressed)) {
+        return;
+    }
     qapi_event_send_xpu_violation(path, addr, qcom_master_name(master), vmid,
                                   kind_names[kind], group,
-                                  action_names[s->action]);
-
-    report = xpu_report(s, addr, master, kind, group, "violation");
+                                  action_names[s->action], !!suppressed,
+                                  suppressed);
+    report = xpu_report(s, addr, master, kind, group, "violation",
+                        suppressed);
     xpu_act(s, report);
 }
 
@@ -513,22 +550,27 @@ void qcom_xpu_report_hazard(QcomXpuState *s, hwaddr start, hwaddr end,
 {
     uint8_t vmid = qcom_master_vmid(QCOM_MASTER_APPS);
     int group = denying_group(s, start, vmid, false);
-    g_autofree char *path = object_get_canonical_path(OBJECT(s));
-    g_autofree char *report = xpu_report(s, start, QCOM_MASTER_APPS,
-                                         QCOM_XPU_ERR_HAZARD, group,
-                                         dirty ? "hazard-dirty" :
-                                         "hazard-clean");
-    g_autofree char *full = g_strdup_printf("%sqcom-xpu:   hazard   0x%"
-                                            HWADDR_PRIx "-0x%" HWADDR_PRIx
-                                            ": %s", report, start, end,
-                                            details);
+    g_autofree char *path = NULL;
+    g_autofree char *report = NULL;
+    g_autofree char *full = NULL;
+    uint64_t suppressed;
 
     trace_qcom_xpu_violation(start, qcom_master_name(QCOM_MASTER_APPS), vmid,
                              kind_names[QCOM_XPU_ERR_HAZARD], group);
+    if (!xpu_reportable(s, QCOM_XPU_ERR_HAZARD, &suppressed)) {
+        return;
+    }
+    path = object_get_canonical_path(OBJECT(s));
+    report = xpu_report(s, start, QCOM_MASTER_APPS, QCOM_XPU_ERR_HAZARD,
+                        group, dirty ? "hazard-dirty" : "hazard-clean",
+                        suppressed);
+    full = g_strdup_printf("%sqcom-xpu:   hazard   0x%" HWADDR_PRIx "-0x%"
+                           HWADDR_PRIx ": %s", report, start, end, details);
     qapi_event_send_xpu_violation(path, start,
                                   qcom_master_name(QCOM_MASTER_APPS), vmid,
                                   kind_names[QCOM_XPU_ERR_HAZARD], group,
-                                  action_names[s->action]);
+                                  action_names[s->action], !!suppressed,
+                                  suppressed);
     xpu_act(s, full);
 }
 
@@ -1230,6 +1272,45 @@ static const VMStateDescription xpu_group_vmstate = {
     }
 };
 
+
+static bool xpu_reports_needed(void *opaque)
+{
+    QcomXpuState *s = opaque;
+
+    for (unsigned k = 0; k < QCOM_XPU_ERR_NUM; k++) {
+        if (s->kind_count[k]) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static int xpu_reports_post_load(void *opaque, int version_id)
+{
+    QcomXpuState *s = opaque;
+
+    for (unsigned k = 0; k < QCOM_XPU_ERR_NUM; k++) {
+        if (s->kind_reported[k] > s->kind_count[k]) {
+            return -EINVAL;
+        }
+    }
+    return 0;
+}
+
+/* How many violations of each kind there were, and were reported */
+static const VMStateDescription xpu_reports_vmstate = {
+    .name = "qcom-xpu/reports",
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .needed = xpu_reports_needed,
+    .post_load = xpu_reports_post_load,
+    .fields = (const VMStateField[]) {
+        VMSTATE_UINT64_ARRAY(kind_count, QcomXpuState, QCOM_XPU_ERR_NUM),
+        VMSTATE_UINT64_ARRAY(kind_reported, QcomXpuState, QCOM_XPU_ERR_NUM),
+        VMSTATE_END_OF_LIST()
+    }
+};
+
 static int xpu_post_load(void *opaque, int version_id)
 {
     xpu_flush_iommu(opaque);
@@ -1251,6 +1332,10 @@ static const VMStateDescription xpu_vmstate = {
                                              num_groups, xpu_group_vmstate,
                                              QcomXpuGroup),
         VMSTATE_END_OF_LIST()
+    },
+    .subsections = (const VMStateDescription * const []) {
+        &xpu_reports_vmstate,
+        NULL
     }
 };
 

@@ -53,27 +53,62 @@ void qcom_mdt_sha256(const uint8_t *data, size_t len,
 
 #define READ_CHUNK      (64 * 1024)
 
+void qcom_mdt_hash_start(QcomMdtHash *h, uint64_t addr, uint32_t len)
+{
+    qcom_mdt_hash_cancel(h);
+    h->ck = g_checksum_new(G_CHECKSUM_SHA256);
+    h->addr = addr;
+    h->len = len;
+    h->done = 0;
+}
+
+void qcom_mdt_hash_cancel(QcomMdtHash *h)
+{
+    if (h->ck) {
+        g_checksum_free(h->ck);
+        h->ck = NULL;
+    }
+}
+
+QcomMdtHashStep qcom_mdt_hash_step(QcomMdtHash *h, QcomMdtReadFn read,
+                                   void *opaque, uint64_t *budget,
+                                   uint8_t digest[QCOM_MDT_DIGEST_SIZE])
+{
+    uint8_t *buf = g_malloc(MIN(h->len, READ_CHUNK) + 1);
+    gsize dlen = QCOM_MDT_DIGEST_SIZE;
+    QcomMdtHashStep ret = QCOM_MDT_HASH_MORE;
+
+    while (h->done < h->len && *budget) {
+        uint32_t n = MIN(MIN(h->len - h->done, READ_CHUNK), *budget);
+
+        if (!read(opaque, h->addr + h->done, buf, n)) {
+            ret = QCOM_MDT_HASH_FAULT;
+            break;
+        }
+        g_checksum_update(h->ck, buf, n);
+        h->done += n;
+        *budget -= n;
+    }
+    if (ret != QCOM_MDT_HASH_FAULT && h->done == h->len) {
+        g_checksum_get_digest(h->ck, digest, &dlen);
+        ret = QCOM_MDT_HASH_DONE;
+    }
+    if (ret != QCOM_MDT_HASH_MORE) {
+        qcom_mdt_hash_cancel(h);
+    }
+    g_free(buf);
+    return ret;
+}
+
 bool qcom_mdt_sha256_read(QcomMdtReadFn read, void *opaque, uint64_t addr,
                           uint32_t len, uint8_t digest[QCOM_MDT_DIGEST_SIZE])
 {
-    GChecksum *ck = g_checksum_new(G_CHECKSUM_SHA256);
-    uint8_t *buf = g_malloc(MIN(len, READ_CHUNK) + 1);
-    gsize dlen = QCOM_MDT_DIGEST_SIZE;
-    bool ok = true;
+    QcomMdtHash h = { 0 };
+    uint64_t budget = UINT64_MAX;
 
-    for (uint32_t done = 0; done < len && ok;) {
-        uint32_t n = MIN(len - done, READ_CHUNK);
-
-        ok = read(opaque, addr + done, buf, n);
-        g_checksum_update(ck, buf, n);
-        done += n;
-    }
-    if (ok) {
-        g_checksum_get_digest(ck, digest, &dlen);
-    }
-    g_free(buf);
-    g_checksum_free(ck);
-    return ok;
+    qcom_mdt_hash_start(&h, addr, len);
+    return qcom_mdt_hash_step(&h, read, opaque, &budget, digest) ==
+           QCOM_MDT_HASH_DONE;
 }
 
 QcomMdtError qcom_mdt_check_ehdr(const uint8_t *eh, uint32_t *phnum,

@@ -33,6 +33,7 @@
 #include "qemu/log.h"
 #include "qemu/bswap.h"
 #include "qemu/cutils.h"
+#include "qemu/units.h"
 #include "qapi/error.h"
 #include "hw/remoteproc/qcom-q6v5-mss.h"
 #include "hw/remoteproc/qcom-q6v5-remote.h"
@@ -93,6 +94,8 @@ REG32(AXI_IDLE, 0x8)
 #define MBA_START_NS    (500 * SCALE_US)
 #define META_NS         (100 * SCALE_US)
 #define SEGMENT_NS      (20 * SCALE_US)
+/* The MBA hashes at most this much of the segments a tick of SEGMENT_NS */
+#define HASH_SLICE      (1 * MiB)
 /* from AUTH_COMPLETE to SMP2P ready (driver: 5 s); SMEM lock retry */
 #define MODEM_UP_NS     (1 * SCALE_MS)
 #define SMEM_RETRY_NS   (100 * SCALE_US)
@@ -377,6 +380,7 @@ static void mss_mba_metadata(QcomQ6v5MssState *s)
     }
     s->code_done = 0;
     s->seg_next = 0;
+    qcom_mdt_hash_cancel(&s->seg_hash);
     trace_qcom_mss_mba_status(QCOM_RMB_MBA_META_DATA_AUTH_SUCCESS,
                               "metadata authenticated");
     s->mba_status = QCOM_RMB_MBA_META_DATA_AUTH_SUCCESS;
@@ -386,12 +390,15 @@ static void mss_mba_metadata(QcomQ6v5MssState *s)
 /* ---- MBA: segments ----------------------------------------------------- */
 
 /*
- * Check every segment that PMI_CODE_LENGTH now covers completely. Segment
- * i lies at PMI_CODE_START + (p_paddr - lowest p_paddr); its p_filesz
- * bytes are hashed (the rest is the zero fill).
+ * Check every segment that PMI_CODE_LENGTH now covers completely, at most
+ * HASH_SLICE bytes a tick. Segment i lies at PMI_CODE_START + (p_paddr -
+ * lowest p_paddr); its p_filesz bytes are hashed (the rest is the zero
+ * fill).
  */
 static void mss_mba_load(QcomQ6v5MssState *s)
 {
+    uint64_t budget = HASH_SLICE;
+
     while (s->seg_next < s->image.nsegs &&
            s->code_done + s->image.segs[s->seg_next].memsz <=
            s->pmi_code_length) {
@@ -401,11 +408,21 @@ static void mss_mba_load(QcomQ6v5MssState *s)
         uint8_t digest[DIGEST_SIZE];
 
         if (seg->filesz) {
-            if (!qcom_mdt_sha256_read(mss_segment_read, s, addr,
-                                      seg->filesz, digest)) {
+            if (!s->seg_hash.ck) {
+                qcom_mdt_hash_start(&s->seg_hash, addr, seg->filesz);
+            }
+            switch (qcom_mdt_hash_step(&s->seg_hash, mss_segment_read, s,
+                                       &budget, digest)) {
+            case QCOM_MDT_HASH_MORE:
+                timer_mod(s->timer, qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL) +
+                          SEGMENT_NS);
+                return;
+            case QCOM_MDT_HASH_FAULT:
                 mss_mba_fail(s, QCOM_RMB_ERR_DMA,
                              "DMA fault on a segment");
                 return;
+            case QCOM_MDT_HASH_DONE:
+                break;
             }
             if (memcmp(digest, seg->digest, DIGEST_SIZE)) {
                 trace_qcom_mss_segment("modem", seg->index, addr,
@@ -604,6 +621,7 @@ static void mss_subsystem_reset(QcomQ6v5MssState *s, bool notify)
     s->mss_status = 0;
     s->code_done = 0;
     s->seg_next = 0;
+    qcom_mdt_hash_cancel(&s->seg_hash);
     g_free(s->meta);
     s->meta = NULL;
     s->meta_len = 0;
@@ -1040,6 +1058,7 @@ static void mss_finalize(Object *obj)
         timer_free(s->timer);
     }
     g_free(s->meta);
+    qcom_mdt_hash_cancel(&s->seg_hash);
     qcom_mdt_image_clear(&s->image);
 }
 
@@ -1049,6 +1068,7 @@ static int mss_pre_load(void *opaque)
 
     g_free(s->meta);
     s->meta = NULL;
+    qcom_mdt_hash_cancel(&s->seg_hash);
     /* streams of version 2 and before: SMP2P version 1 on both sides */
     s->remote.version = 1;
     s->remote.apps_version = 1;

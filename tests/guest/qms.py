@@ -8,10 +8,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 
 TOP = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 BUILD = os.path.join(TOP, "build")
-QEMU = os.path.join(BUILD, "qemu-system-aarch64")
+# QMS_QEMU: another binary (say, one built before a change, to compare)
+QEMU = os.environ.get("QMS_QEMU") or os.path.join(BUILD, "qemu-system-aarch64")
 GUEST = os.path.join(BUILD, "guest")
 
 # The timestamp printk puts before a line (CONFIG_PRINTK_TIME)
@@ -21,12 +23,14 @@ KERNEL_FAILURES = ("Kernel panic", "Internal error: Oops", "BUG: ", "Unable to h
 
 
 class Result:
-    def __init__(self, returncode, output, timed_out, console=None):
+    def __init__(self, returncode, output, timed_out, console=None, maxrss_kib=None):
         self.returncode = returncode
         self.output = output
         self.timed_out = timed_out
         # the serial console alone, when run_qemu kept it apart
         self.console = output if console is None else console
+        # QEMU's peak resident set (getrusage of the child), in KiB
+        self.maxrss_kib = maxrss_kib
 
     def lines(self, prefix):
         """Lines starting with prefix, after the console's \\r and the printk
@@ -56,23 +60,30 @@ def run_qemu(args, timeout=120, separate_console=False, during=None):
     with tempfile.TemporaryFile() as outf:
         p = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=outf,
                              stderr=subprocess.STDOUT)
+        # reaped here, with its own resource usage (its peak RSS)
+        reaped = {}
+        waiter = threading.Thread(target=lambda: reaped.update(
+            zip(("pid", "status", "rusage"), os.wait4(p.pid, 0))))
+        waiter.start()
         try:
             if during:
                 during()
-            rc, timed_out = p.wait(timeout=timeout), False
-        except subprocess.TimeoutExpired:
-            rc, timed_out = None, True
+            waiter.join(timeout)
+            timed_out = waiter.is_alive()
         finally:
-            if p.poll() is None:
+            if waiter.is_alive():
                 p.kill()
-                p.wait()
+                waiter.join()
+        p.returncode = os.waitstatus_to_exitcode(reaped["status"])
+        rc = None if timed_out else p.returncode
         outf.seek(0)
         out = outf.read()
     with open(log, errors="replace") as f:
         console = f.read()
     os.unlink(log)
     out = out.decode(errors="replace")
-    return Result(rc, out + console, timed_out, console if separate_console else None)
+    return Result(rc, out + console, timed_out, console if separate_console else None,
+                  reaped["rusage"].ru_maxrss)
 
 
 def make_initramfs(extra=()):

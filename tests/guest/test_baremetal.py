@@ -41,7 +41,7 @@ LOGS = {
                           "sdm845-io: unimplemented device read  (size 4, offset 0x05000000)"]),
 }
 # Benchmarks are run by bench/, the cache model's programs by test_cache.py.
-SKIP = ("bench-memcpy", "cache-", "scm-arg-")
+SKIP = ("bench-", "cache-", "scm-arg-")
 
 
 def run_with_monitor(args, commands, timeout=60):

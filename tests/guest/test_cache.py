@@ -70,11 +70,13 @@ CASES = {
                                            r"qcom-xpu:   access   hazard"], []),
     "cache-handover-nc:strict": (["-global", "cpu-dcache.speculation=strict"], 0, True,
                                  [r"qcom_scm_assign"], [r"cpu_dcache_hazard", r"lose access"]),
-    "cache-evict": (["-global", "cpu-dcache.capacity=8192", "-global", "cpu-dcache.ways=4",
+    "cache-evict": (["-global", "cpu-dcache.capacity=32768",
                      "-global", "cpu-dcache.clean-evict=visible",
                      "-global", "qcom-xpu.action=log"], 0, True,
-                    [r"cpu_dcache_evict addr 0x[0-9a-f]+ dirty 1",
-                     r"cpu_dcache_evict addr 0x[0-9a-f]+ dirty 0",
+                    [r"cpu_dcache_evict page 0x[0-9a-f]+ lines 64 dirty [1-9]",
+                     r"cpu_dcache_evict page 0x[0-9a-f]+ lines 64 dirty 0",
+                     # 8 pages and one more: the 5 held longest go, 4 stay
+                     r"cpu_dcache_evict_batch 5 pages, lines held 576 -> 256\n",
                      r"qcom-xpu:   master   apps \(VMID 3 HLOS\)\n"
                      r"qcom-xpu:   access   evict\n"], [r"cpu_dcache_writeback.*\n.*DC C"]),
     "cache-writeback": (["-global", "qcom-xpu.action=log"], 0, True,
@@ -97,11 +99,12 @@ CASES = {
 }
 
 
-def run(name, extra=(), machine="db845c", during=None):
+def run(name, extra=(), machine="db845c", during=None, timeout=60, trace=True):
     """Run program NAME (a case may add ":VARIANT" for other options)."""
     elf = os.path.join(BM, name.split(":")[0] + ".elf")
-    return qms.run_qemu(["-M", machine, "-smp", "1", "-kernel", elf] + ICOUNT + TRACE +
-                        list(extra), timeout=60, separate_console=True, during=during)
+    return qms.run_qemu(["-M", machine, "-smp", "1", "-kernel", elf] + ICOUNT +
+                        (TRACE if trace else []) + list(extra), timeout=timeout,
+                        separate_console=True, during=during)
 
 
 def report(r):
@@ -199,6 +202,55 @@ def test_debuggers(tap):
                   "differences:\n%s" % (r.returncode, missing, out, "\n".join(diff[:20])))
 
 
+# At scale: cache-stress.c holds every page of 1 GiB (a line in 16 of
+# them dirty), writes under 100 lines through the non-cacheable alias,
+# gives all of it to the modem with one assign_mem, then touches 64 MiB
+# more, which evicts the lines held into the modem's memory (write-back
+# violations, with action=log). QEMU's memory must stay within 1.1x that
+# of the same run without the model plus the model's capacity (8 MiB);
+# the hazard's report must list 256 lines and sum up the rest; the
+# findings and the write-back violations must be rate-limited (the
+# first 32 of a kind, then the 2^n-th).
+STRESS_ARGS = ["-global", "qcom-xpu.action=log", "-d", "guest_errors"]
+STRESS_CAPACITY_MIB = 8
+
+
+def test_stress(tap):
+    off = run("cache-stress", STRESS_ARGS, machine="db845c,dcache=off", timeout=300,
+              trace=False)
+    on = run("cache-stress", STRESS_ARGS, timeout=300, trace=False)
+    bound = off.maxrss_kib * 1.1 + STRESS_CAPACITY_MIB * 1024
+    out = on.output
+    hazard = out[out.find("cpu-dcache: hazard"):]
+    listed = sum(l.startswith("  line ") for l in out.splitlines())
+    summary = re.search(r"^  summary: (\d+) lines held, 256 listed: (\d+) dirty, (\d+) clean "
+                        r"\(100 with memory changed since\), in \d+ stretch(es)?: 0x", out, re.M)
+    aliases = re.findall(r"^cpu-dcache: mismatched-alias at .*", out, re.M)
+    writebacks = len(re.findall(r"qcom-xpu:   access   write-back", out))
+    suppressed = re.findall(r"qcom-xpu:   suppressed (\d+) more write-back violations", out)
+    tap.check(off.returncode == 0 and "bm: PASS" in off.console,
+              "cache-stress without the model: passes", off.output[-3000:])
+    tap.check(on.returncode == 0 and "bm: PASS" in on.console,
+              "cache-stress: 1 GiB held and given to the modem at once, QEMU gets to the end",
+              "exit %s timed out %s\n%s" % (on.returncode, on.timed_out, out[-3000:]))
+    tap.check(on.maxrss_kib <= bound,
+              "cache-stress: QEMU's peak RSS %d MiB, within 1.1 x %d MiB (without the model) "
+              "+ %d MiB" % (on.maxrss_kib // 1024, off.maxrss_kib // 1024, STRESS_CAPACITY_MIB),
+              "bound %d MiB" % (bound // 1024))
+    tap.check(out.count("cpu-dcache: hazard") == 1 and listed == 256 and summary is not None and
+              int(summary.group(2)) > 0 and len(out) < 256 * 1024,
+              "cache-stress: one hazard, its report 256 lines and a summary of all the lines held, "
+              "%d bytes of output in all" % len(out), hazard[:3000] + "\n...\n" + out[-2000:])
+    tap.check(len(aliases) == 33 and aliases[-1].endswith(
+                  "(31 more mismatched-alias findings since the last one reported)"),
+              "cache-stress: 100 writes under held lines, 33 findings reported, the last "
+              "standing for 31 more", "\n".join(aliases[-3:]))
+    tap.check(32 <= writebacks <= 48 and suppressed and
+              writebacks + sum(map(int, suppressed)) > 64,
+              "cache-stress: %d write-back violations reported, %d more counted"
+              % (writebacks, sum(map(int, suppressed))), out[-3000:])
+
+
 tap = qms.Tap()
 only = sys.argv[1:]
 for name, (extra, status, passes, want, avoid) in CASES.items():
@@ -219,6 +271,9 @@ for name, (extra, status, passes, want, avoid) in CASES.items():
 if not only or "cache-debug" in only:
     test_debuggers(tap)
 
+if not only or "cache-stress" in only:
+    test_stress(tap)
+
 if not only:
     # The test can fail: without the model, memory sees the write at once.
     r = run("cache-cvac", machine="db845c,dcache=off")
@@ -231,12 +286,12 @@ if not only:
     tap.check(bool(first) and same,
               "cache-handover-clean-only: 10 runs give byte-identical reports", first)
 
-    # Bounded capacity: the replacement policy is seeded, so a seed gives
-    # the same evictions every run and another seed other ones.
+    # Capacity: the pages held longest go first, so the same program
+    # gives the same evictions every run, and another capacity other ones.
     evict_args = CASES["cache-evict"][0]
-    runs = [report(run("cache-evict", evict_args + ["-global", "cpu-dcache.seed=%d" % seed]))
-            for seed in (7, 7, 8)]
+    runs = [report(run("cache-evict", evict_args + ["-global", "cpu-dcache.capacity=%d" % c]))
+            for c in (32768, 32768, 65536)]
     tap.check("cpu_dcache_evict" in runs[0] and runs[0] == runs[1] and runs[0] != runs[2],
-              "cache-evict: same seed, same evictions; another seed, other ones",
+              "cache-evict: the same evictions every run; another capacity, other ones",
               "\n---\n".join(r[-2000:] for r in runs))
 tap.done()

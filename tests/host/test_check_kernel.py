@@ -448,6 +448,14 @@ tap.check(len(r) == 2 and r[0]["remoteproc"] == "adsp" and r[0]["path"] == "PAS/
           "cause" not in r[1] and "callers" not in r[1] and len(r[1]["lines"]) == 4,
           "the XPU report's cause and caller lines are read, and their absence tolerated",
           json.dumps(r)[:2000])
+summ = xpu_report().replace("qcom-xpu:   action", "  summary: 117504 lines held, 256 "
+                            "listed: 114 dirty, 117390 clean, in 1 stretch: "
+                            "0xdf8d4000-0xdfffffff\nqcom-xpu:   cause    " + cause +
+                            "\nqcom-xpu:   action")
+r = ck.parse_xpu_reports(summ)
+tap.check(r[0].get("summary", "").startswith("117504 lines held") and
+          r[0].get("remoteproc") == "adsp" and len(r[0]["lines"]) == 4,
+          "a report's summary line (past the lines listed) is read, and what follows it")
 late = xpu_report().replace("qcom-xpu:   action", "qcom-xpu:   cause    " + cause +
                             "\nqcom-xpu:   caller   " + PAS_CALLERS + "\nqcom-xpu:   action")
 r = ck.parse_xpu_reports(late)

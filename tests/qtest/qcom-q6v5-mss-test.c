@@ -137,8 +137,8 @@ static void image_rehash(Image *img)
  * "signature", cert_len bytes of certificate chain), nload loadable
  * segments, the last one zero-fill only.
  */
-static void image_build(Image *img, unsigned nload, uint32_t image_id,
-                        size_t cert_len)
+static void image_build_big(Image *img, unsigned nload, uint32_t image_id,
+                            size_t cert_len, uint32_t big)
 {
     uint32_t hash_paddr = IMG_PADDR - 0x1000, dest, code, sig = 256;
     uint8_t *h;
@@ -153,9 +153,13 @@ static void image_build(Image *img, unsigned nload, uint32_t image_id,
     img->hash_len = MBN_HDR_SIZE + code + sig + cert_len;
     off = ROUND_UP(img->hash_off + img->hash_len, 16);
     for (unsigned i = 0; i < nload; i++) {
-        img->paddr[i] = IMG_PADDR + i * 0x10000;
+        img->paddr[i] = i ? img->paddr[i - 1] +
+                            ROUND_UP(img->memsz[i - 1], 0x10000) : IMG_PADDR;
         img->offset[i] = off;
         img->filesz[i] = i == nload - 1 ? 0 : 0x1000 + 0x123 * i;
+        if (i == 0 && big) {
+            img->filesz[i] = big;
+        }
         img->memsz[i] = img->filesz[i] + 0x800;
         off = ROUND_UP(off + img->filesz[i], 16);
     }
@@ -197,6 +201,13 @@ static void image_build(Image *img, unsigned nload, uint32_t image_id,
     stl_le_p(h + 0x20, dest + code + sig);
     stl_le_p(h + 0x24, cert_len);
     image_rehash(img);
+}
+
+/* segment 0 big bytes, if big */
+static void image_build(Image *img, unsigned nload, uint32_t image_id,
+                        size_t cert_len)
+{
+    image_build_big(img, nload, image_id, cert_len, 0);
 }
 
 static void image_free(Image *img)
@@ -506,6 +517,44 @@ static void test_hash_mismatch(void)
     image_free(&mba);
     image_free(&modem);
     qtest_quit(qts);
+}
+
+/*
+ * A segment of several MiB is hashed 1 MiB a tick of 20 us, not in one
+ * go: the MBA takes 4 ticks over 3.5 MiB, and finds a byte changed at
+ * its very end.
+ */
+#define BIG_SEGMENT (3 * 1024 * 1024 + 512 * 1024)
+
+static void check_big_segment(bool corrupt)
+{
+    QTestState *qts = mss_start();
+    Image mba, modem;
+
+    image_build(&mba, 2, ID_MBA, 0);
+    image_build_big(&modem, 3, ID_MODEM, 100, BIG_SEGMENT);
+    mss_boot_mba(qts, &mba);
+    mss_send_metadata(qts, &modem);
+    g_assert_cmpint(mba_status(qts), ==, ST_META_DATA_AUTH);
+    if (corrupt) {
+        modem.file[modem.offset[0] + BIG_SEGMENT - 1] ^= 1;
+    }
+    mss_load_segments(qts, &modem, 0, modem.nload);
+    /* the tick the last CODE_LENGTH write set, and 2 more: 3 MiB hashed */
+    qtest_clock_step(qts, 3 * 20 * 1000);
+    g_assert_cmpint(mba_status(qts), ==, ST_META_DATA_AUTH);
+    qtest_clock_step(qts, 20 * 1000);
+    g_assert_cmpint(mba_status(qts), ==,
+                    corrupt ? ERR_HASH_MISMATCH : ST_AUTH_COMPLETE);
+    image_free(&mba);
+    image_free(&modem);
+    qtest_quit(qts);
+}
+
+static void test_big_segment(void)
+{
+    check_big_segment(false);
+    check_big_segment(true);
 }
 
 static void test_bad_sequence(void)
@@ -1161,6 +1210,7 @@ int main(int argc, char **argv)
     qtest_add_func("/qcom-q6v5-mss/bad-elf", test_bad_elf);
     qtest_add_func("/qcom-q6v5-mss/bad-hash-table", test_bad_hash_table);
     qtest_add_func("/qcom-q6v5-mss/hash-mismatch", test_hash_mismatch);
+    qtest_add_func("/qcom-q6v5-mss/big-segment", test_big_segment);
     qtest_add_func("/qcom-q6v5-mss/bad-sequence", test_bad_sequence);
     qtest_add_func("/qcom-q6v5-mss/reset-mid-auth", test_reset_mid_auth);
     qtest_add_func("/qcom-q6v5-mss/halt", test_halt);

@@ -3,8 +3,9 @@
  * CPU can execute SMC, so the bare-metal program
  * guest/baremetal/scm-calls.c (found through QMS_GUEST_DIR) issues the
  * calls of a table the test writes into a mailbox in memory and writes
- * back x0..x3; before a call it can copy a buffer with cacheable stores
- * (lines the CPU holds and did not clean).
+ * back x0..x3 (and how many times it resumed the call, interrupted);
+ * before a call it can copy a buffer with cacheable stores (lines the
+ * CPU holds and did not clean).
  *
  * Copyright (c) 2026 The qcom-mss-sim authors
  *
@@ -29,6 +30,7 @@ typedef struct Call {
     uint64_t x[6];
     uint64_t copy_src, copy_dst, copy_len;
     uint64_t out[4];
+    uint64_t interrupted;
 } Call;
 
 static uint64_t scm_calls_req;
@@ -77,6 +79,7 @@ static inline void scm_calls_run(QTestState *qts, Call *calls,
         for (int r = 0; r < 4; r++) {
             calls[i].out[r] = qtest_readq(qts, MB_CALL(i) + 0x50 + 8 * r);
         }
+        calls[i].interrupted = qtest_readq(qts, MB_CALL(i) + 0x70);
     }
 }
 

@@ -9,7 +9,8 @@
  * nothing; metadata the CPU left in its cache when INIT_IMAGE protects it
  * is the hazard the XPU reports. A running DSP's injected crash (its
  * reason in SMEM, SMP2P fatal; the watchdog). And the secure register
- * calls that reach the download-mode register.
+ * calls that reach the download-mode register. A large image is
+ * authenticated a slice a call (QCOM_SCM_INTERRUPTED, resumed).
  *
  * The calls come from guest/baremetal/scm-calls.c (qcom-scm-calls.h).
  *
@@ -116,6 +117,18 @@ static void phdr(uint8_t *p, uint32_t type, uint32_t off, uint32_t paddr,
     put32(p + 28, 0x1000);
 }
 
+/* The digests of the headers and of the segment, the signature */
+static void image_sign(Image *im, const uint8_t *seg, uint32_t filesz)
+{
+    uint8_t *hash = im->meta + HDR_SIZE;
+    uint32_t code = PHNUM * 32;
+
+    sha256(im->meta, HDR_SIZE, hash + QCOM_MDT_HASH_HDR_SIZE);
+    sha256(seg, filesz, hash + QCOM_MDT_HASH_HDR_SIZE + 2 * 32);
+    sha256(hash, QCOM_MDT_HASH_HDR_SIZE + code,
+           hash + QCOM_MDT_HASH_HDR_SIZE + code);
+}
+
 /* An ADSP image the rules of docs/devel/modem-firmware.rst accept */
 static void make_image(Image *im, uint32_t image_id)
 {
@@ -152,11 +165,7 @@ static void make_image(Image *im, uint32_t image_id)
     put32(hash + 0x1c, SIG_SIZE);
     put32(hash + 0x20, dest + code + SIG_SIZE);
     put32(hash + 0x24, 0);
-    sha256(im->meta, HDR_SIZE, hash + QCOM_MDT_HASH_HDR_SIZE);
-    sha256(im->seg, SEG_FILESZ,
-                    hash + QCOM_MDT_HASH_HDR_SIZE + 2 * 32);
-    sha256(hash, QCOM_MDT_HASH_HDR_SIZE + code,
-                    hash + QCOM_MDT_HASH_HDR_SIZE + code);
+    image_sign(im, im->seg, SEG_FILESZ);
 }
 
 static QTestState *boot(const char *extra)
@@ -515,6 +524,54 @@ static void test_metadata_hazard(void)
  * 6.12's sm8250.dtsi names the TCSR download-mode register, which Linux
  * reaches with the secure io_readl/io_writel calls; no other register
  */
+/*
+ * A segment of 10 MiB: AUTH_AND_RESET hashes 4 MiB a call and answers
+ * QCOM_SCM_INTERRUPTED in between, which the caller resumes twice; the
+ * DSP then runs. A byte changed at the segment's end is found the same.
+ */
+#define BIG_FILESZ (10 * 1024 * 1024 + 0x123)
+
+static void check_big_image(QTestState *qts, bool corrupt)
+{
+    Image *im = g_new(Image, 1);
+    g_autofree uint8_t *big = g_malloc(BIG_FILESZ);
+    Call auth = { .x = { STD64(AUTH_AND_RESET), 1, PAS_ADSP, 0, 0, UART } };
+
+    make_image(im, QCOM_MDT_ID_ADSP);
+    for (uint32_t i = 0; i < BIG_FILESZ; i++) {
+        big[i] = i * 13 + (i >> 12);
+    }
+    phdr(im->meta + QCOM_MDT_EHDR_SIZE + 64, 1, 0x2000, SEG_PADDR,
+         BIG_FILESZ, ROUND_UP(BIG_FILESZ, 0x1000), QCOM_MDT_RELOCATABLE | 5);
+    image_sign(im, big, BIG_FILESZ);
+    if (corrupt) {
+        big[BIG_FILESZ - 1] ^= 1;
+    }
+    qtest_memwrite(qts, META, im->meta, sizeof(im->meta));
+    qtest_bufwrite(qts, ADSP_MEM + SEG_PADDR, big, BIG_FILESZ);
+    g_assert_cmpint(pas(qts, INIT_IMAGE, 2, PAS_ADSP, META, 0, NULL), ==, OK);
+    g_assert_cmpint(pas(qts, MEM_SETUP, 3, PAS_ADSP, ADSP_MEM, ADSP_MEM_SIZE,
+                        NULL), ==, OK);
+    scm_calls_run(qts, &auth, 1);
+    g_assert_cmpint(auth.out[0], ==, corrupt ? ERROR : OK);
+    g_assert_cmpuint(auth.interrupted, ==, 2);
+    g_assert_cmphex(perm(qts, ADSP_MEM), ==, corrupt ? HLOS_ONLY : ADSP_ONLY);
+    if (!corrupt) {
+        wait_phase(qts, "adsp", "running");
+        g_assert_cmpint(pas(qts, SHUTDOWN, 1, PAS_ADSP, 0, 0, NULL), ==, OK);
+    }
+    g_free(im);
+}
+
+static void test_big_image(void)
+{
+    QTestState *qts = boot("");
+
+    check_big_image(qts, false);
+    check_big_image(qts, true);
+    qtest_quit(qts);
+}
+
 static void test_io_dload_mode(void)
 {
     QTestState *qts = boot("");
@@ -539,6 +596,7 @@ int main(int argc, char **argv)
         return g_test_run();
     }
     qtest_add_func("/qcom-scm-pas/boot", test_boot);
+    qtest_add_func("/qcom-scm-pas/big-image", test_big_image);
     qtest_add_func("/qcom-scm-pas/bad-args", test_bad_args);
     qtest_add_func("/qcom-scm-pas/metadata-hazard", test_metadata_hazard);
     qtest_add_func("/qcom-scm-pas/io-dload-mode", test_io_dload_mode);

@@ -13,8 +13,9 @@
  *    copy, which is what other bus masters read and write;
  *  - lines are held from the CPU's first cacheable access to the page
  *    (the whole page, as an adjacent-line prefetcher would) until the
- *    CPU invalidates them; a held line is dirty while the CPU's view of
- *    it differs from the value it last exchanged with memory;
+ *    CPU invalidates them or, beyond the capacity, they are evicted; a
+ *    held line is dirty while the CPU's view of it differs from the value
+ *    it last exchanged with memory;
  *  - cache maintenance (clean, invalidate, clean+invalidate, zero) moves
  *    data between the two views and is where write-backs are issued, as
  *    transactions of the CPU cluster on the "bus" with the kind of access
@@ -48,10 +49,14 @@
  *    CPUs' page tables map cacheable may be filled at any time, so taking
  *    it away from the CPUs is a hazard even with no line held (the board
  *    answers cpu_dcache_set_mapping_query())
- *  + QOM properties "capacity" (bytes, 0 = unbounded: the default),
- *    "ways" (1..64, default 16), "seed" (replacement policy, default 1)
- *    and "clean-evict" ("silent", the default, or "visible"): a bounded,
- *    set-associative cache that evicts, at the cost of the fast path
+ *  + QOM property "capacity": how much the model holds at most, in bytes
+ *    (a multiple of 4 KiB, at least 8 KiB; default 8 MiB, the CPU caches
+ *    of SDM845 or SM8250 with a margin; 0: unbounded, lines stay until
+ *    maintained).
+ *    Beyond it the pages held longest are evicted: dirty lines written
+ *    back through the bus, clean ones dropped per "clean-evict"
+ *  + QOM property "clean-evict": "silent" (default) or "visible": a clean
+ *    line evicted goes out as an eviction transaction a firewall sees
  *  + C API below: maintenance, hazard check, no-map ranges, reports
  */
 
@@ -61,6 +66,7 @@
 #include "hw/sysbus.h"
 #include "exec/memory.h"
 #include "qom/object.h"
+#include "qemu/queue.h"
 
 #define TYPE_CPU_DCACHE "cpu-dcache"
 OBJECT_DECLARE_SIMPLE_TYPE(CpuDcacheState, CPU_DCACHE)
@@ -77,6 +83,9 @@ typedef bool CpuDcacheMappedFn(void *opaque, hwaddr start, hwaddr end,
                                GString *why);
 typedef struct CpuDcachePage CpuDcachePage;
 
+/* stale-read, write-under-cache, mismatched-alias, hazard */
+#define CPU_DCACHE_FINDING_KINDS 4
+
 struct CpuDcacheState {
     SysBusDevice parent_obj;
 
@@ -89,13 +98,27 @@ struct CpuDcacheState {
     AddressSpace mem_io_as;
     MemoryRegion bus_root;
 
+    uint8_t *ram_host;
     CpuDcachePage **pages;
     uint64_t npages;
+    QSLIST_HEAD(, CpuDcachePage) spare;     /* to reuse */
+    unsigned nspare;
+    /* the pages that hold lines, in the order they were filled */
+    QTAILQ_HEAD(, CpuDcachePage) held;
+    uint64_t held_pages;
+    uint64_t held_lines;
+    uint64_t capacity_lines;    /* 0: unbounded */
+    uint64_t evicted_pages;     /* since reset */
+    bool evict_pending;         /* a vCPU is to evict at its next exit */
     unsigned long *mem_mapped;  /* memory's view sent to RAM since rearm */
+    unsigned long *full;        /* pages held with all their lines */
     CpuDcacheMappedFn *mapped;  /* for strict speculation */
     void *mapped_opaque;
     CpuDcacheMasterNameFn *master_name;
     uint64_t findings;
+    /* per kind of finding: how many, and the number of the last reported */
+    uint64_t kind_count[CPU_DCACHE_FINDING_KINDS];
+    uint64_t kind_reported[CPU_DCACHE_FINDING_KINDS];
     /*
      * Events (fills, maintenance) are numbered: an order that the same
      * guest reproduces exactly, which virtual time read from a TLB fill or
@@ -103,15 +126,19 @@ struct CpuDcacheState {
      */
     uint64_t seq;
 
-    /* bounded capacity: the ways of each set hold line numbers + 1 */
-    uint32_t nsets;
-    uint64_t *set_lines;
-    uint64_t rng;
+    /*
+     * Write-backs: while the lines of page wb_pageno go out on the bus,
+     * memory's view sends that page to wb_ram, which holds memory's copy
+     * of the lines; wb_data is what the cluster writes.
+     */
+    MemoryRegion wb_ram;
+    AddressSpace wb_as;
+    uint64_t wb_pageno;
+    uint8_t *wb_host;
+    uint8_t *wb_data;
 
     /* properties */
     uint64_t capacity;
-    uint32_t ways;
-    uint64_t seed;
     bool visible_evict;
     MemoryRegion *ram;
     MemoryRegion *bus;
@@ -197,7 +224,11 @@ void cpu_dcache_set_mapping_query(CpuDcacheState *s, CpuDcacheMappedFn *fn,
  */
 void cpu_dcache_set_master_namer(CpuDcacheState *s, CpuDcacheMasterNameFn *fn);
 
-/* Append a description of the lines held in [start, start + size). */
+/*
+ * Append a description of the lines held in [start, start + size): the
+ * first CPU_DCACHE_REPORT_LINES in full, then a summary line of them all.
+ */
+#define CPU_DCACHE_REPORT_LINES 256
 void cpu_dcache_describe(CpuDcacheState *s, hwaddr start, hwaddr size,
                          GString *out);
 

@@ -16,7 +16,12 @@
  * calls answer SMCCC NOT_SUPPORTED (-1, LOG_UNIMP); calls of other owners
  * and SMC32 calls are left to QEMU, which answers the same. Bad arguments
  * answer QCOM_SCM_EINVAL_ARG (-2), QCOM_SCM_EINVAL_ADDR (-3) or
- * QCOM_SCM_ENOMEM (-5) and change nothing (LOG_GUEST_ERROR).
+ * QCOM_SCM_ENOMEM (-5) and change nothing (LOG_GUEST_ERROR). A call with
+ * long work (PAS AUTH_AND_RESET of a large image) does a slice of it and
+ * answers QCOM_SCM_INTERRUPTED (1) with a session in x6, as TrustZone
+ * does when an interrupt is pending; the caller resumes it with an SMC
+ * of x0 = 1, the same x1..x5 and that x6, as Linux's __scm_smc_do_quirk
+ * does, until the call answers something else.
  *
  * QEMU interface:
  *  + QOM property "xpu": link to the qcom-xpu the hypervisor programs
@@ -64,6 +69,7 @@ typedef struct QcomDspState QcomDspState;
 #define QCOM_SCM_EINVAL_ARG     (-2)
 #define QCOM_SCM_EINVAL_ADDR    (-3)
 #define QCOM_SCM_ENOMEM         (-5)
+#define QCOM_SCM_INTERRUPTED    1
 
 /* What TrustZone's PAS service holds for one peripheral */
 typedef enum QcomScmPasPhase {
@@ -82,6 +88,14 @@ typedef struct QcomScmPas {
     uint32_t meta_len;
     uint8_t *meta;              /* the authenticated metadata */
     QcomMdtImage image;         /* derived from meta, not saved */
+    /*
+     * AUTH_AND_RESET interrupted (QCOM_SCM_INTERRUPTED) at segment
+     * auth_seg; the SHA-256 of that segment under way (not saved: after
+     * a migration the segment is hashed again from its start)
+     */
+    bool auth_pending;
+    uint32_t auth_seg;
+    QcomMdtHash auth_hash;
 } QcomScmPas;
 
 /* One call: x0's function id, the arguments (x2..x5, then the buffer) */
@@ -91,6 +105,7 @@ typedef struct QcomScmCall {
     unsigned nargs;
     uint64_t args[10];
     char *caller;               /* the guest's return addresses, or NULL */
+    bool resumed;               /* resumes the call that was interrupted */
 } QcomScmCall;
 
 struct QcomScmState {
@@ -101,6 +116,10 @@ struct QcomScmState {
     bool download_mode;
     uint32_t dload_reg;         /* the TCSR download-mode register */
     QcomScmPas pas[QCOM_SCM_MAX_PAS];
+    /* the call answered QCOM_SCM_INTERRUPTED, to resume (0: none) */
+    uint64_t resume_x0;
+    uint64_t resume_session;    /* the x6 it was given */
+    uint64_t sessions;          /* numbers them */
 
     /* properties */
     QcomXpuState *xpu;

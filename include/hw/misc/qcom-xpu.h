@@ -101,6 +101,7 @@ typedef enum QcomXpuErrKind {
     QCOM_XPU_ERR_EVICT = 3,
     /* not a transaction: a cache model's hazard (qcom_xpu_report_hazard) */
     QCOM_XPU_ERR_HAZARD = 4,
+    QCOM_XPU_ERR_NUM
 } QcomXpuErrKind;
 
 typedef enum QcomXpuAction {
@@ -190,6 +191,9 @@ struct QcomXpuState {
     char *caller;
     QcomXpuViolation hist[8];
     unsigned nhist;
+    /* per kind: violations since reset, and the number of the last reported */
+    uint64_t kind_count[QCOM_XPU_ERR_NUM];
+    uint64_t kind_reported[QCOM_XPU_ERR_NUM];
 
     /* properties */
     MemoryRegion *downstream;

@@ -26,6 +26,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <glib.h>
 
 #define QCOM_MDT_EHDR_SIZE      52
 #define QCOM_MDT_PHDR_SIZE      32
@@ -164,6 +165,32 @@ QcomMdtError qcom_mdt_read_metadata(QcomMdtReadFn read, void *opaque,
  */
 bool qcom_mdt_sha256_read(QcomMdtReadFn read, void *opaque, uint64_t addr,
                           uint32_t len, uint8_t digest[QCOM_MDT_DIGEST_SIZE]);
+
+/*
+ * The same SHA-256 a slice at a time, for a model that must not read a
+ * segment of up to 4 GiB in one go: start it, then step it with a budget
+ * of bytes until it is done. ck is NULL when no hash is under way.
+ */
+typedef struct QcomMdtHash {
+    GChecksum *ck;
+    uint64_t addr;
+    uint32_t len;
+    uint32_t done;
+} QcomMdtHash;
+
+typedef enum QcomMdtHashStep {
+    QCOM_MDT_HASH_MORE,         /* the budget is spent, bytes remain */
+    QCOM_MDT_HASH_DONE,         /* the digest is there, h is idle again */
+    QCOM_MDT_HASH_FAULT,        /* a read failed, h is idle again */
+} QcomMdtHashStep;
+
+void qcom_mdt_hash_start(QcomMdtHash *h, uint64_t addr, uint32_t len);
+/* Read and hash at most *budget more bytes, taking them off *budget */
+QcomMdtHashStep qcom_mdt_hash_step(QcomMdtHash *h, QcomMdtReadFn read,
+                                   void *opaque, uint64_t *budget,
+                                   uint8_t digest[QCOM_MDT_DIGEST_SIZE]);
+/* Abandon a hash under way, if any */
+void qcom_mdt_hash_cancel(QcomMdtHash *h);
 
 /* Check one segment's loaded p_filesz bytes against its digest */
 QcomMdtError qcom_mdt_check_segment(const QcomMdtSegment *seg,

@@ -160,6 +160,11 @@ struct QcomQ6v5MssState {
     uint8_t *meta;          /* the authenticated metadata blob */
     uint32_t code_done;     /* bytes of segments checked */
     uint32_t seg_next;      /* next segment to check */
+    /*
+     * seg_next's SHA-256 under way, a slice a tick (not saved: after a
+     * migration the segment is hashed again from its start)
+     */
+    QcomMdtHash seg_hash;
 
     /* derived from meta (not saved) */
     QcomMdtImage image;
