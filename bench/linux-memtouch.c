@@ -16,6 +16,7 @@
 #define SIZE (1UL << 30)
 #define SEED 0x9e3779b97f4a7c15ULL
 
+/* volatile: the compiler must not drop or merge the stores being measured */
 static void fill(volatile uint64_t *p, uint64_t n, uint64_t salt)
 {
     for (uint64_t i = 0; i < n; i += 2) {

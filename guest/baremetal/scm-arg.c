@@ -44,6 +44,7 @@ static long assign(void)
 
 int main(void)
 {
+    /* volatile: each access must reach the uncached alias, in order */
     volatile uint8_t *nc = BM_NC(args);
     volatile uint64_t *mem = (volatile uint64_t *)(nc + 64);   /* see args */
     volatile uint32_t *dest = (volatile uint32_t *)(nc + 128); /* ditto */

@@ -476,8 +476,8 @@ static void run_remoteprocs(void)
  * after each pass that loaded something the init waits for the kernel's
  * probes to settle (every device a loaded module serves bound or
  * deferred, and nothing changing) and scans again, until a pass loads
- * nothing new. Without /lib/modules (a kernel with its drivers built in) it does
- * nothing and says nothing.
+ * nothing new. Without /lib/modules (a kernel with its drivers built
+ * in) it does nothing and says nothing.
  *
  *   qms: modules RELEASE N-MODULES N-ALIASES
  *   qms: module NAME loaded|error-N DEVICE|dep-of-MODULE
@@ -488,14 +488,18 @@ static void run_remoteprocs(void)
  *   qms: modules none                (the kernel loads modules, and the
  *                                     initramfs has none)
  */
-/* Where it looks; QMS_ROOT puts it all under another directory for the
- * host test of the loader (tests/host/test_init_modules.py) */
+/*
+ * Where it looks; QMS_ROOT puts it all under another directory for the
+ * host test of the loader (tests/host/test_init_modules.py)
+ */
 #ifndef QMS_ROOT
 #define QMS_ROOT            ""
 #endif
 #define MODULES_DIR         QMS_ROOT "/lib/modules"
-/* How long the init waits for the deferred probes to settle, and for how
- * long nothing may change for them to count as settled */
+/*
+ * How long the init waits for the deferred probes to settle, and for how
+ * long nothing may change for them to count as settled
+ */
 #ifndef SETTLE_MAX_MS
 #define SETTLE_MAX_MS       10000
 #endif
@@ -542,8 +546,10 @@ static void *xrealloc(void *p, size_t n)
     return p;
 }
 
-/* A module's name from its file name or alias: no directory, no ".ko"
- * (nor ".ko.xz" ...), '-' as '_', as the kernel names it */
+/*
+ * A module's name from its file name or alias: no directory, no ".ko"
+ * (nor ".ko.xz" ...), '-' as '_', as the kernel names it
+ */
 static char *module_name(const char *s)
 {
     const char *base = strrchr(s, '/') ? strrchr(s, '/') + 1 : s;
@@ -632,7 +638,7 @@ static void mark_loaded(ModIndex *ix)
     while (f && fgets(line, sizeof(line), f)) {
         Module *m;
 
-        line[strcspn(line, " \n")] = 0;
+        line[strcspn(line, "\n ")] = 0;
         m = module_find(ix, line);
         if (m) {
             m->state = MOD_LOADED;
@@ -738,13 +744,16 @@ static void add_target(ModIndex *ix, const char *devdir)
             return;
         }
     }
-    ix->targets = xrealloc(ix->targets, (ix->ntargets + 1) * sizeof(*ix->targets));
+    ix->targets = xrealloc(ix->targets,
+                           (ix->ntargets + 1) * sizeof(*ix->targets));
     ix->targets[ix->ntargets++] = strdup(devdir);
 }
 
-/* One pass over the devices of every bus: the modules their modalias
+/*
+ * One pass over the devices of every bus: the modules their modalias
  * names (and the devices a loaded module serves: ix->targets); how many
- * it loaded (dependencies included) */
+ * it loaded (dependencies included)
+ */
 static int load_for_devices(ModIndex *ix)
 {
     struct dirent **bus;
@@ -756,8 +765,10 @@ static int load_for_devices(ModIndex *ix)
         struct dirent **dev;
         int ndev;
 
-        snprintf(dir, sizeof(dir), QMS_ROOT "/sys/bus/%s/devices", bus[b]->d_name);
-        ndev = bus[b]->d_name[0] == '.' ? -1 : scandir(dir, &dev, NULL, by_name);
+        snprintf(dir, sizeof(dir), QMS_ROOT "/sys/bus/%s/devices",
+                 bus[b]->d_name);
+        ndev = bus[b]->d_name[0] == '.' ? -1 :
+               scandir(dir, &dev, NULL, by_name);
         for (int d = 0; d < ndev; d++) {
             char devdir[PATH_MAX + 256], alias[1024];
 
@@ -790,15 +801,19 @@ static int load_for_devices(ModIndex *ix)
     return ix->loaded - before;
 }
 
-/* Is the device at devdir (a /sys/bus/BUS/devices/NAME) in the
- * kernel's list of deferred devices (deferred: its text)? */
+/*
+ * Is the device at devdir (a /sys/bus/BUS/devices/NAME) in the
+ * kernel's list of deferred devices (deferred: its text)?
+ */
 static bool is_deferred(const char *deferred, const char *devdir)
 {
     const char *name = strrchr(devdir, '/') + 1;
     size_t len = strlen(name);
 
-    for (const char *l = deferred; *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : "") {
-        if (!strncmp(l, name, len) && (l[len] == '\t' || l[len] == '\n' || !l[len])) {
+    for (const char *l = deferred; *l;
+         l = strchr(l, '\n') ? strchr(l, '\n') + 1 : "") {
+        if (!strncmp(l, name, len) &&
+            (l[len] == '\t' || l[len] == '\n' || !l[len])) {
             return true;
         }
     }
@@ -834,7 +849,8 @@ static int probe_state(const ModIndex *ix, char *buf, size_t len)
     for (int i = 0; i < nent; i++) {
         char path[PATH_MAX];
 
-        snprintf(path, sizeof(path), QMS_ROOT "/sys/bus/platform/devices/%s/driver",
+        snprintf(path, sizeof(path),
+                 QMS_ROOT "/sys/bus/platform/devices/%s/driver",
                  ent[i]->d_name);
         bound += access(path, F_OK) == 0;
         free(ent[i]);
@@ -893,7 +909,8 @@ static void load_modules(const char *release)
             }
         }
     }
-    report("modules-loaded", "%d %d %ld", ix.loaded, ix.failed, now_ms() - start);
+    report("modules-loaded", "%d %d %ld", ix.loaded, ix.failed,
+           now_ms() - start);
 }
 
 int main(void)
