@@ -72,7 +72,8 @@ static void add_devices(const char *name)
             continue;
         }
         *sp = *slash = 0;
-        snprintf(dev, sizeof(dev), QMS_ROOT "/sys/bus/%s/devices/%s", line, slash + 1);
+        snprintf(dev, sizeof(dev), QMS_ROOT "/sys/bus/%s/devices/%s", line,
+                 slash + 1);
         mkdirs(dev);
         strncat(dev, "/modalias", sizeof(dev) - strlen(dev) - 1);
         a = fopen(dev, "w");
@@ -86,8 +87,10 @@ static void add_devices(const char *name)
     }
 }
 
-/* What the driver of module name does to the devices its aliases match:
- * binds them, defers them or, NOBIND, nothing */
+/*
+ * What the driver of module name does to the devices its aliases match:
+ * binds them, defers them or, NOBIND, nothing
+ */
 static void probe_devices(const char *name)
 {
     char path[PATH_MAX], line[1024], bus[PATH_MAX];
@@ -101,7 +104,8 @@ static void probe_devices(const char *name)
     snprintf(path, sizeof(path), QMS_ROOT "/lib/modules");
     nb = scandir(QMS_ROOT "/sys/bus", &b, NULL, alphasort);
     for (int i = 0; i < nb; i++) {
-        snprintf(bus, sizeof(bus), QMS_ROOT "/sys/bus/%s/devices", b[i]->d_name);
+        snprintf(bus, sizeof(bus), QMS_ROOT "/sys/bus/%s/devices",
+                 b[i]->d_name);
         nd = b[i]->d_name[0] == '.' ? -1 : scandir(bus, &d, NULL, alphasort);
         for (int j = 0; j < nd; j++) {
             char dev[PATH_MAX * 2], alias[1024];
@@ -109,7 +113,8 @@ static void probe_devices(const char *name)
 
             snprintf(dev, sizeof(dev), "%s/%s", bus, d[j]->d_name);
             read_attr(dev, "modalias", alias, sizeof(alias));
-            snprintf(path, sizeof(path), QMS_ROOT "/lib/modules/%s/modules.alias",
+            snprintf(path, sizeof(path),
+                     QMS_ROOT "/lib/modules/%s/modules.alias",
                      getenv("QMS_TEST_RELEASE"));
             al = alias[0] && d[j]->d_name[0] != '.' ? fopen(path, "r") : NULL;
             while (al && !match && fgets(line, sizeof(line), al)) {
@@ -122,7 +127,8 @@ static void probe_devices(const char *name)
                 fclose(al);
             }
             if (match && listed("QMS_TEST_DEFER", name)) {
-                FILE *f = fopen(QMS_ROOT "/sys/kernel/debug/devices_deferred", "a");
+                FILE *f = fopen(QMS_ROOT "/sys/kernel/debug/devices_deferred",
+                                "a");
 
                 if (f) {
                     fprintf(f, "%s\t\n", d[j]->d_name);
