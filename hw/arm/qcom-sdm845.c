@@ -40,6 +40,7 @@ const MemMapEntry qcom_sdm845_memmap[SDM845_NUM_BLOCKS] = {
     [SDM845_TLMM] =          { 0x03400000, 0xc00000 },
     [SDM845_MSS_QDSP6] =     { 0x04080000, QCOM_MSS_QDSP6_SIZE },
     [SDM845_MSS_RMB] =       { 0x04180000, QCOM_MSS_RMB_SIZE },
+    [SDM845_GPUCC] =         { 0x05090000, 0x9000 },
     [SDM845_PDC] =           { 0x0b220000, QCOM_PDC_SIZE },
     [SDM845_PDC_RESET] =     { 0x0b2e0000, 0x20000 },
     [SDM845_AOSS_RESET] =    { 0x0c2a0000, 0x31000 },
@@ -204,6 +205,13 @@ static bool sdm845_realize_platform(QcomSdm845State *s, Error **errp)
         return false;
     }
     sdm845_map(SYS_BUS_DEVICE(&s->gcc), 0, SDM845_GCC);
+    /* the Adreno SMMU's power domain; defconfig builds its driver in */
+    object_initialize_child(OBJECT(s), "gpucc", &s->gpucc,
+                            TYPE_QCOM_GPUCC_SDM845);
+    if (!sysbus_realize(SYS_BUS_DEVICE(&s->gpucc), errp)) {
+        return false;
+    }
+    sdm845_map(SYS_BUS_DEVICE(&s->gpucc), 0, SDM845_GPUCC);
 
     memset(tile_of, SDM845_TILE_NORTH, sizeof(tile_of));
     for (int i = 0; i < ARRAY_SIZE(sdm845_gpio_tiles); i++) {

@@ -37,6 +37,7 @@ const MemMapEntry qcom_sm8250_memmap[SM8250_NUM_BLOCKS] = {
     [SM8250_TCSR_MUTEX] =    { 0x01f40000, 0x40000 },
     /* XPU registers (our layout, docs/devel/qcom-xpu.rst); not in the DT */
     [SM8250_XPU_CFG] =       { 0x01fb0000, 0x4000 },
+    [SM8250_GPUCC] =         { 0x03d90000, 0x9000 },
     /* the DSPs' QDSP6 registers, where their remoteproc nodes say */
     [SM8250_SLPI] =          { 0x05c00000, 0x4000 },
     [SM8250_CDSP] =          { 0x08300000, 0x10000 },
@@ -348,8 +349,8 @@ static bool sm8250_realize_ipcc(QcomSm8250State *s, Error **errp)
 
 /*
  * The blocks the supplier chains of the console and the DSPs need, with
- * no link to the rest: the memory-mapped timer, GCC, TLMM, PDC, and the
- * IPCC with the AOSS QMP.
+ * no link to the rest: the memory-mapped timer, GCC, GPU CC, TLMM, PDC,
+ * and the IPCC with the AOSS QMP.
  */
 static bool sm8250_realize_platform(QcomSm8250State *s, Error **errp)
 {
@@ -361,6 +362,13 @@ static bool sm8250_realize_platform(QcomSm8250State *s, Error **errp)
         return false;
     }
     sm8250_map(SYS_BUS_DEVICE(&s->gcc), 0, SM8250_GCC);
+    /* the Adreno SMMU's power domain; defconfig builds its driver in */
+    object_initialize_child(OBJECT(s), "gpucc", &s->gpucc,
+                            TYPE_QCOM_GPUCC_SM8250);
+    if (!sysbus_realize(SYS_BUS_DEVICE(&s->gpucc), errp)) {
+        return false;
+    }
+    sm8250_map(SYS_BUS_DEVICE(&s->gpucc), 0, SM8250_GPUCC);
     return sm8250_realize_tlmm(s, errp) &&
            sm8250_realize_pdc(s, errp) &&
            sm8250_realize_ipcc(s, errp);

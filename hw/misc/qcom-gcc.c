@@ -96,6 +96,9 @@ static uint32_t gcc_status(QcomGccState *s, const QcomGccReg *r, uint32_t v)
         on = !FIELD_EX32(s->regs[(r->offset - 4) / 4], GDSCR, SW_COLLAPSE);
         v = FIELD_DP32(v, CFG_GDSCR, POWER_UP_COMPLETE, on);
         return FIELD_DP32(v, CFG_GDSCR, POWER_DOWN_COMPLETE, !on);
+    case QCOM_GCC_KIND_GDS_HW_CTRL:
+        on = !FIELD_EX32(s->regs[r->gdscr / 4], GDSCR, SW_COLLAPSE);
+        return FIELD_DP32(v, GDSCR, PWR_ON, on);
     }
     g_assert_not_reached();
 }

@@ -6,7 +6,9 @@
  * an RCG's UPDATE clears itself and its root runs, a PLL in FSM mode
  * locks while it is voted for, a GDSC is powered while it is not
  * collapsed; the values the boot loader leaves, the plain storage of the
- * registers nothing is modelled for, and a machine reset.
+ * registers nothing is modelled for, and a machine reset. The GPU clock
+ * controllers (gpucc-sdm845.c, gpucc-sm8250.c): the CX GDSC reported at
+ * its GDS hardware controller, the GX GDSC at its CFG_GDSCR, the PLL.
  *
  * Copyright (c) 2026 The qcom-mss-sim authors
  *
@@ -376,6 +378,115 @@ static void test_sm8250_lucid_pll(void)
     qtest_quit(qts);
 }
 
+/*
+ * The GPU CC: where it is, its PLL's OPMODE (Fabia +0x2c, Lucid +0x38),
+ * and a branch of each
+ */
+typedef struct GpuccCase {
+    const char *machine;
+    uint64_t base;
+    uint32_t pll_opmode;
+} GpuccCase;
+
+static const GpuccCase sdm845_gpucc = { MACHINE, 0x05090000, PLL_OPMODE };
+static const GpuccCase sm8250_gpucc = {
+    SM8250_MACHINE, 0x03d90000, LUCID_OPMODE
+};
+
+#define GPUCC_SIZE      0x9000
+#define GPUCC_PLL1      0x0100
+#define GX_GDSC         0x100c
+#define GX_GDSC_CFG     0x1010
+#define CX_GDSC         0x106c
+#define CX_GMU_CBCR     0x1098
+#define GMU_RCG         0x1120
+#define CX_GDS_HW_CTRL  0x1540
+
+static uint32_t gpucc_rd(QTestState *qts, const GpuccCase *c, uint32_t off)
+{
+    return qtest_readl(qts, c->base + off);
+}
+
+static void gpucc_wr(QTestState *qts, const GpuccCase *c, uint32_t off,
+                     uint32_t v)
+{
+    qtest_writel(qts, c->base + off, v);
+}
+
+/*
+ * gdsc_toggle_logic on gpu_cx_gdsc (VOTABLE, gds_hw_ctrl): SW_COLLAPSE in
+ * the GDSCR, PWR_ON polled at the GDS_HW_CTRL; on gpu_gx_gdsc
+ * (POLL_CFG_GDSCR): the CFG_GDSCR's completion bits
+ */
+static void test_gpucc_gdsc(const void *data)
+{
+    const GpuccCase *c = data;
+    QTestState *qts = qtest_init(c->machine);
+    const uint32_t waits = (2u << 20) | (2u << 16) | (8u << 12);
+
+    /* the boot loader leaves both collapsed */
+    g_assert_cmphex(gpucc_rd(qts, c, CX_GDSC), ==, GDSC_SW_COLLAPSE);
+    g_assert_cmphex(gpucc_rd(qts, c, CX_GDS_HW_CTRL), ==, 0);
+    g_assert_cmphex(gpucc_rd(qts, c, GX_GDSC), ==, GDSC_SW_COLLAPSE);
+    g_assert_cmphex(gpucc_rd(qts, c, GX_GDSC_CFG), ==, GDSC_DOWN_DONE);
+
+    /* CX on: the hardware controller reports it, the GX is not affected */
+    gpucc_wr(qts, c, CX_GDSC, waits);
+    g_assert_cmphex(gpucc_rd(qts, c, CX_GDS_HW_CTRL), ==, GDSC_PWR_ON);
+    g_assert_cmphex(gpucc_rd(qts, c, CX_GDSC), ==, waits | GDSC_PWR_ON);
+    g_assert_cmphex(gpucc_rd(qts, c, GX_GDSC_CFG), ==, GDSC_DOWN_DONE);
+    /* the controller's other bits are storage, PWR_ON is derived */
+    gpucc_wr(qts, c, CX_GDS_HW_CTRL, 0x3 | GDSC_PWR_ON);
+    g_assert_cmphex(gpucc_rd(qts, c, CX_GDS_HW_CTRL), ==, 0x3 | GDSC_PWR_ON);
+    gpucc_wr(qts, c, CX_GDSC, waits | GDSC_SW_COLLAPSE);
+    g_assert_cmphex(gpucc_rd(qts, c, CX_GDS_HW_CTRL), ==, 0x3);
+
+    /* GX on and off, seen at its CFG_GDSCR */
+    gpucc_wr(qts, c, GX_GDSC, 0);
+    g_assert_cmphex(gpucc_rd(qts, c, GX_GDSC_CFG), ==, GDSC_UP_DONE);
+    g_assert_cmphex(gpucc_rd(qts, c, CX_GDS_HW_CTRL), ==, 0x3);
+    gpucc_wr(qts, c, GX_GDSC, GDSC_SW_COLLAPSE);
+    g_assert_cmphex(gpucc_rd(qts, c, GX_GDSC_CFG), ==, GDSC_DOWN_DONE);
+
+    /* a machine reset collapses them again */
+    gpucc_wr(qts, c, CX_GDSC, 0);
+    qtest_system_reset(qts);
+    g_assert_cmphex(gpucc_rd(qts, c, CX_GDSC), ==, GDSC_SW_COLLAPSE);
+    g_assert_cmphex(gpucc_rd(qts, c, CX_GDS_HW_CTRL), ==, 0);
+    qtest_quit(qts);
+}
+
+/* The GMU's clocks clk_disable_unused touches, the PLL, plain storage */
+static void test_gpucc_clocks(const void *data)
+{
+    const GpuccCase *c = data;
+    QTestState *qts = qtest_init(c->machine);
+
+    g_assert_cmphex(gpucc_rd(qts, c, CX_GMU_CBCR), ==, CLK_OFF);
+    gpucc_wr(qts, c, CX_GMU_CBCR, (0xff << 4) | CLK_ENABLE);
+    g_assert_cmphex(gpucc_rd(qts, c, CX_GMU_CBCR), ==,
+                    (0xff << 4) | CLK_ENABLE);
+    gpucc_wr(qts, c, GMU_RCG, RCG_ROOT_EN | RCG_UPDATE);
+    g_assert_cmphex(gpucc_rd(qts, c, GMU_RCG), ==, RCG_ROOT_EN);
+
+    /* gpu_cc_pll1 in manual mode: RESET_N and OPMODE RUN lock it */
+    g_assert_cmphex(gpucc_rd(qts, c, GPUCC_PLL1), ==, 0);
+    gpucc_wr(qts, c, GPUCC_PLL1, PLL_RESET_N | PLL_OUTCTRL);
+    g_assert_cmphex(gpucc_rd(qts, c, GPUCC_PLL1) & PLL_ON, ==, 0);
+    gpucc_wr(qts, c, GPUCC_PLL1 + c->pll_opmode, 1);
+    g_assert_cmphex(gpucc_rd(qts, c, GPUCC_PLL1), ==,
+                    PLL_RESET_N | PLL_OUTCTRL | PLL_ON);
+    /* FSM mode without a vote register: never voted on */
+    gpucc_wr(qts, c, GPUCC_PLL1, PLL_FSM_ENA | PLL_RESET_N);
+    g_assert_cmphex(gpucc_rd(qts, c, GPUCC_PLL1) & PLL_ON, ==, 0);
+
+    /* the last word is storage, not the GCC's at the same offset */
+    gpucc_wr(qts, c, GPUCC_SIZE - 4, 0xdeadbeef);
+    g_assert_cmphex(gpucc_rd(qts, c, GPUCC_SIZE - 4), ==, 0xdeadbeef);
+    g_assert_cmphex(rd(qts, GPUCC_SIZE - 4), ==, 0);
+    qtest_quit(qts);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -388,10 +499,18 @@ int main(int argc, char **argv)
     qtest_add_func("/qcom-gcc/gdsc", test_gdsc);
     qtest_add_func("/qcom-gcc/storage", test_storage);
     qtest_add_func("/qcom-gcc/reset", test_reset);
+    qtest_add_data_func("/qcom-gcc/gpucc-sdm845/gdsc", &sdm845_gpucc,
+                        test_gpucc_gdsc);
+    qtest_add_data_func("/qcom-gcc/gpucc-sdm845/clocks", &sdm845_gpucc,
+                        test_gpucc_clocks);
     if (qtest_has_machine("rb5")) {
         qtest_add_func("/qcom-gcc/sm8250/boot-values",
                        test_sm8250_boot_values);
         qtest_add_func("/qcom-gcc/sm8250/lucid-pll", test_sm8250_lucid_pll);
+        qtest_add_data_func("/qcom-gcc/gpucc-sm8250/gdsc", &sm8250_gpucc,
+                            test_gpucc_gdsc);
+        qtest_add_data_func("/qcom-gcc/gpucc-sm8250/clocks", &sm8250_gpucc,
+                            test_gpucc_clocks);
     }
 
     return g_test_run();

@@ -22,7 +22,8 @@
  *  + the platform the supplier chains of the modem and the console need:
  *    children "gcc" (global clock controller), "tlmm" (pins), "pdc"
  *    (wake-up interrupts), "aoss-qmp" (the AOP's message channel, rung by
- *    "apss-shared" bit 0) and "timer" (the memory-mapped generic timer)
+ *    "apss-shared" bit 0) and "timer" (the memory-mapped generic timer);
+ *    "gpucc" (the GPU clock controller, whose GDSC the Adreno SMMU needs)
  *  + child "mss": the modem subsystem (hw/remoteproc/qcom-q6v5-mss.c),
  *    reading memory through the SoC bus as the MSS master; its reset
  *    inputs come from children "aoss-reset" and "pdc-reset", its
@@ -72,6 +73,7 @@ enum QcomSdm845Block {
     SDM845_TLMM,
     SDM845_MSS_QDSP6,
     SDM845_MSS_RMB,
+    SDM845_GPUCC,
     SDM845_PDC,
     SDM845_PDC_RESET,
     SDM845_AOSS_RESET,
@@ -137,6 +139,7 @@ struct QcomSdm845State {
     QcomApss apss;
     ArmGenericTimerMmioState timer;
     QcomGccState gcc;
+    QcomGccState gpucc;
     QcomTlmmState tlmm;
     QcomPdcState pdc;
     QcomAossQmpState aoss_qmp;

@@ -24,7 +24,8 @@
  *    clock controller), "tlmm" (pins), "pdc" (wake-up interrupts),
  *    "ipcc" (the processors' doorbells and their interrupt controller),
  *    "aoss-qmp" (the AOP's message channel, IPCC client AOP signal
- *    GLINK_QMP both ways) and "timer" (the memory-mapped generic timer)
+ *    GLINK_QMP both ways) and "timer" (the memory-mapped generic timer);
+ *    "gpucc" (the GPU clock controller, whose GDSC the Adreno SMMU needs)
  *  + children "tcsr-mutex", "smem", "cmd-db", "apps-rsc": SMEM and the
  *    Command DB are written by the board's reset (qcom_smem_layout(),
  *    qcom_cmd_db_layout())
@@ -82,6 +83,7 @@ enum QcomSm8250Block {
     SM8250_QUP1_SE4,
     SM8250_TCSR_MUTEX,
     SM8250_XPU_CFG,
+    SM8250_GPUCC,
     SM8250_SLPI,
     SM8250_CDSP,
     SM8250_PDC,
@@ -161,6 +163,7 @@ struct QcomSm8250State {
     QcomApss apss;
     ArmGenericTimerMmioState timer;
     QcomGccState gcc;
+    QcomGccState gpucc;
     QcomTlmmState tlmm;
     QcomPdcState pdc;
     QcomIpccState ipcc;

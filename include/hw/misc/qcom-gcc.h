@@ -21,12 +21,17 @@
  *    Lucid, SM8250);
  *  - GDSC (GDSCR, and CFG_GDSCR at +4): PWR_ON (bit 31) and
  *    POWER_UP_COMPLETE (CFG bit 16) read as SW_COLLAPSE (bit 0) is clear,
- *    POWER_DOWN_COMPLETE (CFG bit 15) as it is set.
+ *    POWER_DOWN_COMPLETE (CFG bit 15) as it is set;
+ *  - GDS hardware controller (GDS_HW_CTRL, apart from its GDSC): PWR_ON
+ *    (bit 31) reads as its GDSC's SW_COLLAPSE is clear; a GDSC that has
+ *    one (the GPU's CX) is polled there rather than at its GDSCR.
  * At reset the registers take the values the SoC's boot loader leaves.
+ * The GPU clock controllers (GPU CC) are blocks of the same kinds.
  *
  * QEMU interface:
  *  + sysbus MMIO region 0: the registers (the desc's size)
- *  + QOM type per SoC: TYPE_QCOM_GCC_SDM845, TYPE_QCOM_GCC_SM8250
+ *  + QOM type per SoC and block: TYPE_QCOM_GCC_SDM845, TYPE_QCOM_GCC_SM8250,
+ *    TYPE_QCOM_GPUCC_SDM845, TYPE_QCOM_GPUCC_SM8250
  */
 
 #ifndef HW_MISC_QCOM_GCC_H
@@ -40,6 +45,8 @@ OBJECT_DECLARE_TYPE(QcomGccState, QcomGccClass, QCOM_GCC)
 
 #define TYPE_QCOM_GCC_SDM845 "qcom-gcc-sdm845"
 #define TYPE_QCOM_GCC_SM8250 "qcom-gcc-sm8250"
+#define TYPE_QCOM_GPUCC_SDM845 "qcom-gpucc-sdm845"
+#define TYPE_QCOM_GPUCC_SM8250 "qcom-gpucc-sm8250"
 
 typedef enum QcomGccKind {
     QCOM_GCC_KIND_CBCR,
@@ -48,14 +55,19 @@ typedef enum QcomGccKind {
     QCOM_GCC_KIND_PLL_LUCID,    /* Trion, Lucid: OPMODE at +0x38 */
     QCOM_GCC_KIND_GDSC,
     QCOM_GCC_KIND_GDSC_CFG,
+    QCOM_GCC_KIND_GDS_HW_CTRL,
 } QcomGccKind;
 
-/* A register with behaviour; vote_reg 0 means the kind has no vote */
+/*
+ * A register with behaviour; vote_reg 0 means the kind has no vote; gdscr
+ * is the GDSC a GDS_HW_CTRL reports
+ */
 typedef struct QcomGccReg {
     uint32_t offset;
     uint8_t kind;
     uint8_t vote_bit;
     uint32_t vote_reg;
+    uint32_t gdscr;
 } QcomGccReg;
 
 typedef struct QcomGccValue {
