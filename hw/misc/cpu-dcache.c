@@ -53,7 +53,9 @@
 #include "qemu/log.h"
 #include "qemu/main-loop.h"
 #include "qapi/error.h"
+#include "qapi/qapi-commands-dcache.h"
 #include "qapi/qapi-events-dcache.h"
+#include "qapi/util.h"
 #include "hw/core/cpu.h"
 #include "hw/misc/cpu-dcache.h"
 #include "hw/qdev-properties.h"
@@ -981,103 +983,84 @@ void cpu_dcache_set_mapping_query(CpuDcacheState *s, CpuDcacheMappedFn *fn,
     s->mapped_opaque = opaque;
 }
 
-static void describe_line(CpuDcacheState *s, CpuDcachePage *p, unsigned line,
-                          bool dirty, GString *out)
-{
-    CpuDcacheLineHist *h = p->hist ? &p->hist[line] : NULL;
-
-    g_string_append_printf(out, "  line 0x%" HWADDR_PRIx ": %s%s, filled "
-                           "by cpu%d pc 0x%" PRIx64 " (event %" PRIu64 ")",
-                           s->base + p->pageno * PAGE + line * LINE,
-                           dirty ? "dirty" : "clean",
-                           p->stale & BIT_ULL(line) ? " (memory changed "
-                           "since)" : "", p->fill_cpu, p->fill_pc,
-                           p->fill_seq);
-    if (h && h->insn) {
-        g_string_append_printf(out, "; last %s by cpu%d pc 0x%" PRIx64
-                               " lr 0x%" PRIx64 " va 0x%" PRIx64 " (event %"
-                               PRIu64 ")%s", h->insn, h->cpu, h->pc, h->lr,
-                               h->va, h->seq,
-                               h->dirty_when_maintained ? " (wrote it back)"
-                               : "");
-    } else {
-        g_string_append(out, "; never maintained");
-    }
-    g_string_append_c(out, '\n');
-}
-
 /*
- * A report of the lines held in a range: the first
- * CPU_DCACHE_REPORT_LINES in full, the others counted, by state and in
- * stretches of consecutive lines.
+ * The lines held in a range, as query-dcache gives them: the first
+ * CPU_DCACHE_REPORT_LINES with their histories, all of them counted, by
+ * state and in stretches of consecutive lines.
  */
 typedef struct DcacheReport {
-    GString *out;
+    DcacheInfo *info;           /* what the report fills in */
     bool dirty_only;            /* only the dirty lines count */
-    uint64_t lines, dirty, stale;
     unsigned listed;
-    uint64_t stretches;
+    DcacheLineList **tail;
+    DcacheStretchList **stretch_tail;
     hwaddr first, last;         /* the stretch under way */
-    GString *ranges;            /* the first REPORT_STRETCHES of them */
 } DcacheReport;
+
+static DcacheLine *line_info(CpuDcacheState *s, CpuDcachePage *p,
+                             unsigned line, bool dirty)
+{
+    CpuDcacheLineHist *h = p->hist ? &p->hist[line] : NULL;
+    DcacheLine *l = g_new0(DcacheLine, 1);
+
+    l->address = s->base + p->pageno * PAGE + line * LINE;
+    l->state = dirty ? DCACHE_LINE_STATE_DIRTY : DCACHE_LINE_STATE_CLEAN;
+    l->memory_changed = !!(p->stale & BIT_ULL(line));
+    l->fill = g_new0(DcacheFill, 1);
+    l->fill->cpu = p->fill_cpu;
+    l->fill->pc = p->fill_pc;
+    l->fill->event = p->fill_seq;
+    if (h && h->insn) {
+        l->last_maintenance = g_new0(DcacheMaintenance, 1);
+        l->last_maintenance->insn = g_strdup(h->insn);
+        l->last_maintenance->cpu = h->cpu;
+        l->last_maintenance->pc = h->pc;
+        l->last_maintenance->lr = h->lr;
+        l->last_maintenance->va = h->va;
+        l->last_maintenance->event = h->seq;
+        l->last_maintenance->wrote_back = h->dirty_when_maintained;
+    }
+    return l;
+}
 
 static void report_stretch_done(DcacheReport *r)
 {
-    if (r->stretches && r->stretches <= REPORT_STRETCHES) {
-        g_string_append_printf(r->ranges, " 0x%" HWADDR_PRIx "-0x%"
-                               HWADDR_PRIx, r->first, r->last);
+    DcacheStretch *st;
+
+    if (r->info->stretch_count &&
+        r->info->stretch_count <= REPORT_STRETCHES) {
+        st = g_new0(DcacheStretch, 1);
+        st->start = r->first;
+        st->end = r->last;
+        QAPI_LIST_APPEND(r->stretch_tail, st);
     }
 }
 
 static void report_line(CpuDcacheState *s, DcacheReport *r, CpuDcachePage *p,
                         unsigned line)
 {
+    DcacheInfo *info = r->info;
     hwaddr a = s->base + p->pageno * PAGE + line * LINE;
     bool dirty = line_dirty(s, p, line);
 
     if (r->dirty_only && !dirty) {
         return;
     }
-    r->lines++;
-    r->dirty += dirty;
-    r->stale += !!(p->stale & BIT_ULL(line));
+    info->held++;
+    info->dirty += dirty;
+    info->memory_changed += !!(p->stale & BIT_ULL(line));
     if (r->listed < CPU_DCACHE_REPORT_LINES) {
-        describe_line(s, p, line, dirty, r->out);
+        QAPI_LIST_APPEND(r->tail, line_info(s, p, line, dirty));
         r->listed++;
     }
-    if (r->stretches && a == r->last + 1) {
+    if (info->stretch_count && a == r->last + 1) {
         r->last = a + LINE - 1;
     } else {
         report_stretch_done(r);
-        r->stretches++;
+        info->stretch_count++;
         r->first = a;
         r->last = a + LINE - 1;
     }
-}
-
-/*
- * The summary line, after the lines listed, when there are more:
- *   "  summary: N lines held, M listed: D dirty, C clean (S with memory
- *   changed since), in K stretches: 0x...-0x... ... (J more)"
- */
-static void report_summary(DcacheReport *r)
-{
-    report_stretch_done(r);
-    if (r->lines <= r->listed) {
-        return;
-    }
-    g_string_append_printf(r->out, "  summary: %" PRIu64 " %slines held, %u "
-                           "listed: %" PRIu64 " dirty, %" PRIu64 " clean (%"
-                           PRIu64 " with memory changed since), in %" PRIu64
-                           " stretch%s:%s", r->lines,
-                           r->dirty_only ? "dirty " : "", r->listed, r->dirty,
-                           r->lines - r->dirty, r->stale, r->stretches,
-                           r->stretches == 1 ? "" : "es", r->ranges->str);
-    if (r->stretches > REPORT_STRETCHES) {
-        g_string_append_printf(r->out, " (%" PRIu64 " more)",
-                               r->stretches - REPORT_STRETCHES);
-    }
-    g_string_append_c(r->out, '\n');
 }
 
 static int page_cmp(const void *a, const void *b)
@@ -1089,18 +1072,22 @@ static int page_cmp(const void *a, const void *b)
 }
 
 /*
- * Report the lines held in [start, start + size), in address order. The
- * work is bounded by what is held, not by the size of the range.
+ * Report the lines held in [start, start + size), in address order, into
+ * @info. The work is bounded by what is held, not by the size of the
+ * range.
  */
 static void report_range(CpuDcacheState *s, hwaddr start, hwaddr size,
-                         DcacheReport *r)
+                         bool dirty_only, DcacheInfo *info)
 {
+    DcacheReport r = {
+        .info = info, .dirty_only = dirty_only,
+        .tail = &info->lines, .stretch_tail = &info->stretches,
+    };
     g_autofree CpuDcachePage **held = NULL;
     uint64_t first, last, n = 0;
     hwaddr end;
     CpuDcachePage *p;
 
-    r->ranges = g_string_new("");
     if (start < s->base) {
         size -= MIN(size, s->base - start);
         start = s->base;
@@ -1131,38 +1118,90 @@ static void report_range(CpuDcacheState *s, hwaddr start, hwaddr size,
                                  MIN(end, pstart + PAGE) - s->base);
 
         for (mask &= held[i]->valid; mask; mask &= mask - 1) {
-            report_line(s, r, held[i], ctz64(mask));
+            report_line(s, &r, held[i], ctz64(mask));
         }
     }
-    report_summary(r);
-    g_string_free(r->ranges, true);
+    report_stretch_done(&r);
+    info->truncated = info->held > r.listed;
 }
 
-void cpu_dcache_describe(CpuDcacheState *s, hwaddr start, hwaddr size,
-                         GString *out)
+/* A line of a report, as the log and "info dcache" print it */
+static void format_line(const DcacheLine *l, GString *out)
 {
-    DcacheReport r = { .out = out };
+    const DcacheMaintenance *m = l->last_maintenance;
 
-    report_range(s, start, size, &r);
+    g_string_append_printf(out, "  line 0x%" PRIx64 ": %s%s, filled by cpu%"
+                           PRId64 " pc 0x%" PRIx64 " (event %" PRIu64 ")",
+                           l->address, DcacheLineState_str(l->state),
+                           l->memory_changed ? " (memory changed since)" : "",
+                           l->fill->cpu, l->fill->pc, l->fill->event);
+    if (m) {
+        g_string_append_printf(out, "; last %s by cpu%" PRId64 " pc 0x%"
+                               PRIx64 " lr 0x%" PRIx64 " va 0x%" PRIx64
+                               " (event %" PRIu64 ")%s", m->insn, m->cpu,
+                               m->pc, m->lr, m->va, m->event,
+                               m->wrote_back ? " (wrote it back)" : "");
+    } else {
+        g_string_append(out, "; never maintained");
+    }
+    g_string_append_c(out, '\n');
+}
+
+/*
+ * The text of a report: its lines, then, when there are more than are
+ * listed, a summary line:
+ *   "  summary: N lines held, M listed: D dirty, C clean (S with memory
+ *   changed since), in K stretches: 0x...-0x... ... (J more)"
+ */
+static void format_report(const DcacheInfo *info, bool dirty_only,
+                          GString *out)
+{
+    unsigned listed = 0;
+
+    for (DcacheLineList *e = info->lines; e; e = e->next) {
+        format_line(e->value, out);
+        listed++;
+    }
+    if (!info->truncated) {
+        return;
+    }
+    g_string_append_printf(out, "  summary: %" PRIu64 " %slines held, %u "
+                           "listed: %" PRIu64 " dirty, %" PRIu64 " clean (%"
+                           PRIu64 " with memory changed since), in %" PRIu64
+                           " stretch%s:", info->held,
+                           dirty_only ? "dirty " : "", listed, info->dirty,
+                           info->held - info->dirty, info->memory_changed,
+                           info->stretch_count,
+                           info->stretch_count == 1 ? "" : "es");
+    for (DcacheStretchList *e = info->stretches; e; e = e->next) {
+        g_string_append_printf(out, " 0x%" PRIx64 "-0x%" PRIx64,
+                               e->value->start, e->value->end);
+    }
+    if (info->stretch_count > REPORT_STRETCHES) {
+        g_string_append_printf(out, " (%" PRIu64 " more)",
+                               info->stretch_count - REPORT_STRETCHES);
+    }
+    g_string_append_c(out, '\n');
 }
 
 CpuDcacheHazard cpu_dcache_check_revoke(CpuDcacheState *s, hwaddr start,
                                         hwaddr end, bool read_kept,
                                         char **report)
 {
+    g_autoptr(DcacheInfo) info = g_new0(DcacheInfo, 1);
     g_autoptr(GString) lines = g_string_new("");
     g_autoptr(GString) mapping = g_string_new("");
+    bool spec;
+
     /*
      * While the CPUs may still read the range, clean lines may stay and
      * a speculative fill is harmless: only a write-back would fault.
      */
-    DcacheReport r = { .out = lines, .dirty_only = read_kept };
-    bool spec;
-
-    report_range(s, start, end - start + 1, &r);
+    report_range(s, start, end - start + 1, read_kept, info);
+    format_report(info, read_kept, lines);
     spec = !read_kept && s->strict_speculation && s->mapped &&
            s->mapped(s->mapped_opaque, start, end, mapping);
-    if (!r.lines && !spec) {
+    if (!info->held && !spec) {
         return CPU_DCACHE_NO_HAZARD;
     }
     if (read_kept) {
@@ -1170,7 +1209,7 @@ CpuDcacheHazard cpu_dcache_check_revoke(CpuDcacheState *s, hwaddr start,
                                   HWADDR_PRIx "..0x%" HWADDR_PRIx " while "
                                   "their data cache holds dirty lines of "
                                   "it:\n%s", start, end, lines->str);
-    } else if (r.lines) {
+    } else if (info->held) {
         *report = g_strdup_printf("the CPUs lose access to 0x%" HWADDR_PRIx
                                   "..0x%" HWADDR_PRIx " while their data "
                                   "cache holds lines of it:\n%s",
@@ -1182,10 +1221,10 @@ CpuDcacheHazard cpu_dcache_check_revoke(CpuDcacheState *s, hwaddr start,
                                   "fill it speculatively at any time:\n"
                                   "  %s\n", start, end, mapping->str);
     }
-    trace_cpu_dcache_hazard(start, end, r.lines);
+    trace_cpu_dcache_hazard(start, end, info->held);
     cpu_dcache_finding(s, FINDING_HAZARD, start, cluster_attrs(KIND_ACCESS),
                        *report);
-    return r.dirty ? CPU_DCACHE_HAZARD_DIRTY : CPU_DCACHE_HAZARD_CLEAN;
+    return info->dirty ? CPU_DCACHE_HAZARD_DIRTY : CPU_DCACHE_HAZARD_CLEAN;
 }
 
 void cpu_dcache_set_master_namer(CpuDcacheState *s, CpuDcacheMasterNameFn *fn)
@@ -1193,41 +1232,89 @@ void cpu_dcache_set_master_namer(CpuDcacheState *s, CpuDcacheMasterNameFn *fn)
     s->master_name = fn;
 }
 
+/* ---- monitor ------------------------------------------------------- */
+
 static int find_dcache(Object *obj, void *opaque)
 {
     CpuDcacheState **found = opaque;
 
-    if (!*found && object_dynamic_cast(obj, TYPE_CPU_DCACHE)) {
+    if (!*found && object_dynamic_cast(obj, TYPE_CPU_DCACHE) &&
+        DEVICE(obj)->realized) {
         *found = CPU_DCACHE(obj);
     }
     return 0;
 }
 
-static void hmp_info_dcache(Monitor *mon, const QDict *qdict)
+DcacheInfo *qmp_query_dcache(uint64_t addr, bool has_len, uint64_t len,
+                             Error **errp)
 {
     CpuDcacheState *s = NULL;
-    g_autoptr(GString) out = g_string_new(NULL);
-    g_autofree char *capacity = NULL;
-    hwaddr addr, size;
+    DcacheInfo *info;
+    uint64_t size;
 
     object_child_foreach_recursive(object_get_root(), find_dcache, &s);
     if (!s) {
-        monitor_printf(mon, "no CPU data-cache model\n");
+        error_setg(errp, "no CPU data-cache model");
+        return NULL;
+    }
+    if (!has_len) {
+        len = LINE;
+    }
+    if (!len || len > UINT64_MAX - addr) {
+        error_setg(errp, "invalid range 0x%" PRIx64 " + 0x%" PRIx64 ": the "
+                   "length must be at least 1 and the range within the "
+                   "address space", addr, len);
+        return NULL;
+    }
+    size = s->npages * PAGE;
+    if (addr + len <= s->base || addr >= s->base + size) {
+        error_setg(errp, "0x%" PRIx64 "..0x%" PRIx64 " is outside the range "
+                   "of the CPU data-cache model, 0x%" PRIx64 "..0x%" PRIx64,
+                   addr, addr + len - 1, s->base, s->base + size - 1);
+        return NULL;
+    }
+    info = g_new0(DcacheInfo, 1);
+    info->path = object_get_canonical_path(OBJECT(s));
+    info->base = s->base;
+    info->size = size;
+    info->capacity = bounded(s) ? s->capacity : 0;
+    info->held_bytes = s->held_lines * LINE;
+    info->evicted_pages = s->evicted_pages;
+    info->findings = s->findings;
+    report_range(s, addr, len, false, info);
+    return info;
+}
+
+static void hmp_info_dcache(Monitor *mon, const QDict *qdict)
+{
+    bool whole = !qdict_haskey(qdict, "addr");
+    uint64_t addr = qdict_get_try_int(qdict, "addr", 0);
+    /* without an address, all of the model's range */
+    uint64_t size = qdict_get_try_int(qdict, "size",
+                                      whole ? UINT64_MAX : PAGE);
+    g_autoptr(DcacheInfo) info = NULL;
+    g_autoptr(GString) out = g_string_new(NULL);
+    g_autofree char *capacity = NULL;
+    Error *err = NULL;
+
+    info = qmp_query_dcache(addr, true, size, &err);
+    if (hmp_handle_error(mon, err)) {
         return;
     }
-    addr = qdict_get_try_int(qdict, "addr", s->base);
-    size = qdict_get_try_int(qdict, "size",
-                             qdict_haskey(qdict, "addr") ? PAGE :
-                             s->npages * PAGE);
-    cpu_dcache_describe(s, addr, size, out);
-    capacity = bounded(s) ? g_strdup_printf("%" PRIu64 " KiB", s->capacity
-                                            / KiB) : g_strdup("no limit");
-    monitor_printf(mon, "%s in 0x%" HWADDR_PRIx "..0x%" HWADDR_PRIx
-                   " (%" PRIu64 " findings since reset; %" PRIu64 " KiB "
-                   "held of %s, %" PRIu64 " pages evicted)\n%s",
-                   out->len ? "lines held" : "no line held", addr,
-                   addr + size - 1, s->findings, s->held_lines * LINE / KiB,
-                   capacity, s->evicted_pages, out->str);
+    if (whole) {
+        addr = info->base;
+        size = info->size;
+    }
+    format_report(info, false, out);
+    capacity = info->capacity ? g_strdup_printf("%" PRIu64 " KiB",
+                                                info->capacity / KiB)
+                              : g_strdup("no limit");
+    monitor_printf(mon, "%s in 0x%" PRIx64 "..0x%" PRIx64 " (%" PRIu64
+                   " findings since reset; %" PRIu64 " KiB held of %s, %"
+                   PRIu64 " pages evicted)\n%s",
+                   info->held ? "lines held" : "no line held", addr,
+                   addr + size - 1, info->findings, info->held_bytes / KiB,
+                   capacity, info->evicted_pages, out->str);
 }
 
 static void cpu_dcache_reset_hold(Object *obj, ResetType type)

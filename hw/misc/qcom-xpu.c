@@ -28,8 +28,9 @@
 #include "qemu/error-report.h"
 #include "qemu/bswap.h"
 #include "qapi/error.h"
+#include "qapi/qapi-commands-qcom.h"
 #include "qapi/qapi-events-qcom.h"
-#include "qapi/type-helpers.h"
+#include "qapi/util.h"
 #include "hw/misc/qcom-xpu.h"
 #include "hw/irq.h"
 #include "hw/registerfields.h"
@@ -107,12 +108,6 @@ static const char *const kind_names[] = {
     [QCOM_XPU_ERR_WRITEBACK] = "write-back",
     [QCOM_XPU_ERR_EVICT] = "evict",
     [QCOM_XPU_ERR_HAZARD] = "hazard",
-};
-
-static const char *const action_names[] = {
-    [QCOM_XPU_ACTION_CRASH] = "crash",
-    [QCOM_XPU_ACTION_STOP] = "stop",
-    [QCOM_XPU_ACTION_LOG] = "log",
 };
 
 uint8_t qcom_master_vmid(QcomMaster master)
@@ -472,6 +467,8 @@ static void xpu_act(QcomXpuState *s, const char *report)
         qemu_log_mask(LOG_GUEST_ERROR, "%sqcom-xpu:   action   log: reads "
                       "give 0, writes are dropped\n", report);
         break;
+    default:
+        g_assert_not_reached();
     }
 }
 
@@ -538,7 +535,7 @@ static void xpu_violation(QcomXpuState *s, uint64_t addr, QcomMaster master,
     }
     qapi_event_send_xpu_violation(path, addr, qcom_master_name(master), vmid,
                                   kind_names[kind], group,
-                                  action_names[s->action], !!suppressed,
+                                  QcomXpuAction_str(s->action), !!suppressed,
                                   suppressed);
     report = xpu_report(s, addr, master, kind, group, "violation",
                         suppressed);
@@ -569,7 +566,7 @@ void qcom_xpu_report_hazard(QcomXpuState *s, hwaddr start, hwaddr end,
     qapi_event_send_xpu_violation(path, start,
                                   qcom_master_name(QCOM_MASTER_APPS), vmid,
                                   kind_names[QCOM_XPU_ERR_HAZARD], group,
-                                  action_names[s->action], !!suppressed,
+                                  QcomXpuAction_str(s->action), !!suppressed,
                                   suppressed);
     xpu_act(s, full);
 }
@@ -1051,80 +1048,212 @@ static const MemoryRegionOps xpu_reg_ops = {
 
 /* ---- monitor ------------------------------------------------------- */
 
-static int info_one(Object *obj, void *opaque)
-{
-    GString *buf = opaque;
-    QcomXpuState *s = (QcomXpuState *)object_dynamic_cast(obj, TYPE_QCOM_XPU);
-    g_autofree char *path = NULL;
-    unsigned nh;
+/* The QAPI enums list the masters and access kinds in the model's order */
+QEMU_BUILD_BUG_ON((int)QCOM_BUS_MASTER_APPS != QCOM_MASTER_APPS ||
+                  (int)QCOM_BUS_MASTER_MSS != QCOM_MASTER_MSS ||
+                  (int)QCOM_BUS_MASTER_ADSP != QCOM_MASTER_ADSP ||
+                  (int)QCOM_BUS_MASTER_CDSP != QCOM_MASTER_CDSP ||
+                  (int)QCOM_BUS_MASTER_SLPI != QCOM_MASTER_SLPI ||
+                  (int)QCOM_BUS_MASTER_TZ != QCOM_MASTER_TZ ||
+                  (int)QCOM_BUS_MASTER_UNKNOWN != QCOM_MASTER_NUM);
+QEMU_BUILD_BUG_ON((int)QCOM_XPU_ACCESS_READ != QCOM_XPU_ERR_READ ||
+                  (int)QCOM_XPU_ACCESS_WRITE != QCOM_XPU_ERR_WRITE ||
+                  (int)QCOM_XPU_ACCESS_WRITE_BACK != QCOM_XPU_ERR_WRITEBACK ||
+                  (int)QCOM_XPU_ACCESS_EVICT != QCOM_XPU_ERR_EVICT);
 
-    if (!s || !DEVICE(s)->realized) {
-        return 0;
+static QcomBusMaster xpu_bus_master(unsigned master)
+{
+    return master < QCOM_MASTER_NUM ? master : QCOM_BUS_MASTER_UNKNOWN;
+}
+
+static QcomXpuVmidList *xpu_vmids_info(uint32_t mask)
+{
+    QcomXpuVmidList *head = NULL, **tail = &head;
+
+    for (unsigned v = 0; v < 32; v++) {
+        if (mask & (1u << v)) {
+            QcomXpuVmid *e = g_new0(QcomXpuVmid, 1);
+
+            e->vmid = v;
+            e->name = g_strdup(vmid_name(v));
+            QAPI_LIST_APPEND(tail, e);
+        }
     }
-    path = object_get_canonical_path(obj);
-    g_string_append_printf(buf, "%s: protected 0x%" PRIx64 "-0x%" PRIx64
-                           ", %u groups, action %s, unspecified master %s,"
-                           " IRQ %s\n", path, s->base,
-                           s->base + s->size - 1, s->num_groups,
-                           action_names[s->action],
-                           s->unspecified_debug ? "debug" :
-                           qcom_master_name(s->unspecified_master),
-                           FIELD_EX32(s->ctrl, CTRL, IRQ_EN) ? "enabled"
-                                                             : "disabled");
+    return head;
+}
+
+static QcomXpuGroupInfoList *xpu_groups_info(QcomXpuState *s)
+{
+    QcomXpuGroupInfoList *head = NULL, **tail = &head;
+
     for (unsigned i = 0; i < s->num_groups; i++) {
         QcomXpuGroup *g = &s->groups[i];
+        QcomXpuGroupInfo *gi;
 
         if (!g->gctrl && !g->start && !g->end && !g->rperm && !g->wperm) {
             continue;
         }
-        g_string_append_printf(buf, "  group %3u [0x%010" PRIx64 "-0x%010"
-                               PRIx64 "] %s%s read {", i, g->start,
-                               g->end | GRANULE_MASK,
-                               group_enabled(g) ? "enabled" : "disabled",
-                               group_locked(g) ? " locked" : "");
-        append_vmids(buf, g->rperm);
-        g_string_append(buf, "} write {");
-        append_vmids(buf, g->wperm);
-        g_string_append(buf, "}\n");
+        gi = g_new0(QcomXpuGroupInfo, 1);
+        gi->index = i;
+        gi->start = g->start;
+        gi->end = g->end | GRANULE_MASK;
+        gi->enabled = group_enabled(g);
+        gi->locked = group_locked(g);
+        gi->read = xpu_vmids_info(g->rperm);
+        gi->write = xpu_vmids_info(g->wperm);
+        QAPI_LIST_APPEND(tail, gi);
     }
-    if (FIELD_EX32(s->esr, ESR, VALID)) {
-        unsigned grp = FIELD_EX32(s->esynr, ESYNR, GROUP);
+    return head;
+}
 
-        g_string_append_printf(buf, "  captured error: address 0x%" PRIx64
-                               " master %s VMID %u %s group %d%s\n", s->ear,
-                               qcom_master_name(FIELD_EX32(s->esr, ESR,
-                                                           MASTER)),
-                               FIELD_EX32(s->esynr, ESYNR, VMID),
-                               kind_names[FIELD_EX32(s->esr, ESR, KIND)],
-                               grp == ESYNR_GROUP_NONE ? -1 : (int)grp,
-                               FIELD_EX32(s->esr, ESR, OVERFLOW) ?
-                               " (overflow: more errors since)" : "");
-    } else {
-        g_string_append(buf, "  captured error: none\n");
+static QcomXpuViolationInfo *xpu_violation_info(uint64_t addr,
+                                                unsigned master, uint8_t vmid,
+                                                QcomXpuErrKind kind,
+                                                int group)
+{
+    QcomXpuViolationInfo *v = g_new0(QcomXpuViolationInfo, 1);
+
+    v->address = addr;
+    v->master = xpu_bus_master(master);
+    v->vmid = vmid;
+    v->access = kind;
+    v->group = group;
+    return v;
+}
+
+/* The syndrome registers, decoded; NULL if no error is captured */
+static QcomXpuCapturedError *xpu_captured_info(QcomXpuState *s)
+{
+    unsigned grp = FIELD_EX32(s->esynr, ESYNR, GROUP);
+    QcomXpuCapturedError *c;
+
+    if (!FIELD_EX32(s->esr, ESR, VALID)) {
+        return NULL;
     }
-    g_string_append_printf(buf, "  violations since reset: %u\n",
-                           s->err_count);
-    nh = MIN(s->nhist, ARRAY_SIZE(s->hist));
+    c = g_new0(QcomXpuCapturedError, 1);
+    c->violation = xpu_violation_info(s->ear, FIELD_EX32(s->esr, ESR, MASTER),
+                                      FIELD_EX32(s->esynr, ESYNR, VMID),
+                                      FIELD_EX32(s->esr, ESR, KIND),
+                                      grp == ESYNR_GROUP_NONE ? -1 : grp);
+    c->overflow = FIELD_EX32(s->esr, ESR, OVERFLOW);
+    return c;
+}
+
+static QcomXpuInfo *xpu_info(QcomXpuState *s)
+{
+    QcomXpuInfo *info = g_new0(QcomXpuInfo, 1);
+    QcomXpuViolationInfoList **tail = &info->recent;
+    unsigned nh = MIN(s->nhist, ARRAY_SIZE(s->hist));
+
+    info->path = object_get_canonical_path(OBJECT(s));
+    info->base = s->base;
+    info->size = s->size;
+    info->num_groups = s->num_groups;
+    info->action = s->action;
+    info->has_unspecified_master = !s->unspecified_debug;
+    info->unspecified_master = xpu_bus_master(s->unspecified_master);
+    info->irq_enabled = FIELD_EX32(s->ctrl, CTRL, IRQ_EN);
+    info->groups = xpu_groups_info(s);
+    info->captured = xpu_captured_info(s);
+    info->violations = s->err_count;
     for (unsigned i = 0; i < nh; i++) {
         QcomXpuViolation *h = &s->hist[(s->nhist - nh + i) %
                                        ARRAY_SIZE(s->hist)];
 
-        g_string_append_printf(buf, "  recent: 0x%" PRIx64 " %s %s group %d\n",
-                               h->addr, qcom_master_name(h->master),
-                               kind_names[h->kind], h->group);
+        QAPI_LIST_APPEND(tail, xpu_violation_info(h->addr, h->master,
+                                                  qcom_master_vmid(h->master),
+                                                  h->kind, h->group));
+    }
+    return info;
+}
+
+static int xpu_query_one(Object *obj, void *opaque)
+{
+    QcomXpuInfoList ***tail = opaque;
+    QcomXpuState *s = (QcomXpuState *)object_dynamic_cast(obj, TYPE_QCOM_XPU);
+
+    if (s && DEVICE(s)->realized) {
+        QAPI_LIST_APPEND(*tail, xpu_info(s));
     }
     return 0;
 }
 
-static HumanReadableText *xpu_info(Error **errp)
+QcomXpuInfoList *qmp_query_xpu(Error **errp)
 {
-    g_autoptr(GString) buf = g_string_new(NULL);
+    QcomXpuInfoList *head = NULL, **tail = &head;
 
-    object_child_foreach_recursive(object_get_root(), info_one, buf);
-    if (!buf->len) {
-        g_string_append(buf, "no XPU\n");
+    object_child_foreach_recursive(object_get_root(), xpu_query_one, &tail);
+    return head;
+}
+
+/* "HLOS(3) MSS_MSA(15)", or "none" */
+static void hmp_print_vmids(Monitor *mon, QcomXpuVmidList *vmids)
+{
+    if (!vmids) {
+        monitor_printf(mon, "none");
     }
-    return human_readable_text_from_str(buf);
+    for (QcomXpuVmidList *e = vmids; e; e = e->next) {
+        monitor_printf(mon, "%s%s(%u)", e == vmids ? "" : " ",
+                       e->value->name ?: "VMID", e->value->vmid);
+    }
+}
+
+static void hmp_info_xpu(Monitor *mon, const QDict *qdict)
+{
+    g_autoptr(QcomXpuInfoList) list = NULL;
+    Error *err = NULL;
+
+    list = qmp_query_xpu(&err);
+    if (hmp_handle_error(mon, err)) {
+        return;
+    }
+    if (!list) {
+        monitor_printf(mon, "no XPU\n");
+    }
+    for (QcomXpuInfoList *e = list; e; e = e->next) {
+        QcomXpuInfo *info = e->value;
+        QcomXpuCapturedError *c = info->captured;
+
+        monitor_printf(mon, "%s: protected 0x%" PRIx64 "-0x%" PRIx64 ", %u "
+                       "groups, action %s, unspecified master %s, IRQ %s\n",
+                       info->path, info->base, info->base + info->size - 1,
+                       info->num_groups, QcomXpuAction_str(info->action),
+                       info->has_unspecified_master ?
+                       QcomBusMaster_str(info->unspecified_master) : "debug",
+                       info->irq_enabled ? "enabled" : "disabled");
+        for (QcomXpuGroupInfoList *g = info->groups; g; g = g->next) {
+            monitor_printf(mon, "  group %3u [0x%010" PRIx64 "-0x%010" PRIx64
+                           "] %s%s read {", g->value->index, g->value->start,
+                           g->value->end,
+                           g->value->enabled ? "enabled" : "disabled",
+                           g->value->locked ? " locked" : "");
+            hmp_print_vmids(mon, g->value->read);
+            monitor_printf(mon, "} write {");
+            hmp_print_vmids(mon, g->value->write);
+            monitor_printf(mon, "}\n");
+        }
+        if (c) {
+            monitor_printf(mon, "  captured error: address 0x%" PRIx64
+                           " master %s VMID %u %s group %" PRId64 "%s\n",
+                           c->violation->address,
+                           QcomBusMaster_str(c->violation->master),
+                           c->violation->vmid,
+                           QcomXpuAccess_str(c->violation->access),
+                           c->violation->group,
+                           c->overflow ? " (overflow: more errors since)" : "");
+        } else {
+            monitor_printf(mon, "  captured error: none\n");
+        }
+        monitor_printf(mon, "  violations since reset: %u\n",
+                       info->violations);
+        for (QcomXpuViolationInfoList *v = info->recent; v; v = v->next) {
+            monitor_printf(mon, "  recent: 0x%" PRIx64 " %s %s group %" PRId64
+                           "\n", v->value->address,
+                           QcomBusMaster_str(v->value->master),
+                           QcomXpuAccess_str(v->value->access),
+                           v->value->group);
+        }
+    }
 }
 
 static int find_one(Object *obj, void *opaque)
@@ -1210,8 +1339,8 @@ static void xpu_realize(DeviceState *dev, Error **errp)
                    s->size, (uint64_t)memory_region_size(s->downstream));
         return;
     }
-    if (!parse_name(s->action_str, action_names, ARRAY_SIZE(action_names),
-                    &v)) {
+    v = qapi_enum_parse(&QcomXpuAction_lookup, s->action_str, -1, NULL);
+    if (v < 0) {
         error_setg(errp, "qcom-xpu: action '%s' is not one of crash, stop, "
                    "log", s->action_str);
         return;
@@ -1406,7 +1535,7 @@ static void xpu_register_types(void)
 {
     type_register_static(&xpu_types[0]);
     type_register_static(&xpu_types[1]);
-    monitor_register_hmp_info_hrt("xpu", xpu_info);
+    monitor_register_hmp("xpu", true, hmp_info_xpu);
     monitor_register_hmp("xpu-assign", false, hmp_xpu_assign);
 }
 

@@ -1,13 +1,15 @@
 /*
- * QTest for the CPU data-cache model on db845c: its QMP event and
- * monitor command, and the machine's off switch. A bare-metal program
- * (guest/baremetal/cache-hold.c, found through QMS_GUEST_DIR) leaves a
- * dirty line in the CPU's cache; the test then looks at it as a device
- * would (qtest accesses read memory) and through the monitor. Another
- * (cache-revoke.c) holds a clean page and a page with a dirty line, which
- * the tests take away from the CPUs through the XPU (xpu-assign): the
- * hazard's severity, and none when the CPUs keep read access to clean
- * lines.
+ * QTest for the CPU data-cache model on db845c: its QMP event, its QMP
+ * command query-dcache and monitor command, and the machine's off
+ * switch. A bare-metal program (guest/baremetal/cache-hold.c, found
+ * through QMS_GUEST_DIR) leaves a dirty line in the CPU's cache; the test
+ * then looks at it as a device would (qtest accesses read memory),
+ * through QMP and through the monitor; cache-cvac.c and cache-setway.c
+ * leave lines cleaned by address and by set/way. Another
+ * (cache-revoke.c) holds a clean page and a page with a dirty line,
+ * which the tests take away from the CPUs through the XPU (xpu-assign):
+ * the hazard's severity, and none when the CPUs keep read access to
+ * clean lines.
  *
  * Copyright (c) 2026 The qcom-mss-sim authors
  *
@@ -17,6 +19,9 @@
 #include "qemu/osdep.h"
 #include "libqtest.h"
 #include "qobject/qdict.h"
+#include "qobject/qjson.h"
+#include "qobject/qlist.h"
+#include "qapi/error.h"
 #include <glib/gstdio.h>
 
 #define MAILBOX 0x80100000ULL
@@ -68,16 +73,256 @@ static void test_event_and_monitor(void)
     qtest_quit(qts);
 }
 
+#define DRAM 0x80000000ULL
+#define DRAM_SIZE (2ULL << 30)
+#define REPORT_LINES 256
+
+/* query-dcache's answer, which must not be an error */
+static QDict *query_dcache(QTestState *qts, uint64_t addr, uint64_t len)
+{
+    QDict *rsp = qtest_qmp(qts, "{'execute': 'query-dcache', 'arguments': "
+                           "{'addr': %" PRIu64 ", 'len': %" PRIu64 "}}",
+                           addr, len);
+    QDict *info;
+
+    g_assert(!qdict_haskey(rsp, "error"));
+    info = qdict_get_qdict(rsp, "return");
+    qobject_ref(info);
+    qobject_unref(rsp);
+    return info;
+}
+
+/* The description of query-dcache's error, which there must be */
+static char *query_dcache_error(QTestState *qts, const char *args)
+{
+    QObject *arguments = qobject_from_json(args, &error_abort);
+    QDict *rsp = qtest_qmp(qts, "{'execute': 'query-dcache', 'arguments': "
+                           "%p}", arguments);
+    QDict *err = qdict_get_qdict(rsp, "error");
+    char *desc;
+
+    g_assert_nonnull(err);
+    g_assert_cmpstr(qdict_get_str(err, "class"), ==, "GenericError");
+    desc = g_strdup(qdict_get_str(err, "desc"));
+    qobject_unref(rsp);
+    return desc;
+}
+
+static QDict *first_line(QDict *info)
+{
+    return qobject_to(QDict, qlist_peek(qdict_get_qlist(info, "lines")));
+}
+
+/*
+ * All the lines held in DRAM, asked for 256 at a time from the address
+ * after the last one listed; checks that the answers agree with one
+ * another and with the query of all of DRAM.
+ */
+static QList *all_lines(QTestState *qts)
+{
+    QDict *whole = query_dcache(qts, DRAM, DRAM_SIZE);
+    uint64_t held = qdict_get_int(whole, "held"), dirty = 0;
+    uint64_t addr = DRAM, pages = 0;
+    QList *all = qlist_new();
+
+    g_assert_cmpuint(held, ==, qdict_get_int(whole, "held-bytes") / 64);
+    g_assert_cmpuint(qlist_size(qdict_get_qlist(whole, "lines")), ==,
+                     MIN(held, REPORT_LINES));
+    g_assert_cmpint(qdict_get_bool(whole, "truncated"), ==,
+                    held > REPORT_LINES);
+    for (bool more = true; more; pages++) {
+        QDict *info = query_dcache(qts, addr, DRAM + DRAM_SIZE - addr);
+        QList *lines = qdict_get_qlist(info, "lines");
+        QObject *l;
+
+        more = qdict_get_bool(info, "truncated");
+        while ((l = qlist_pop(lines))) {
+            uint64_t a = qdict_get_int(qobject_to(QDict, l), "address");
+
+            g_assert_cmphex(a, >=, addr);
+            addr = a + 64;
+            dirty += !strcmp(qdict_get_str(qobject_to(QDict, l), "state"),
+                             "dirty");
+            qlist_append_obj(all, l);
+        }
+        qobject_unref(info);
+    }
+    g_assert_cmpuint(qlist_size(all), ==, held);
+    g_assert_cmpuint(dirty, ==, qdict_get_int(whole, "dirty"));
+    g_assert_cmpuint(pages, ==, MAX(1, DIV_ROUND_UP(held, REPORT_LINES)));
+    qobject_unref(whole);
+    return all;
+}
+
+/* query-dcache: the dirty line, its page, all of DRAM 256 at a time */
+static void test_query(void)
+{
+    uint64_t line;
+    QTestState *qts = start("db845c", &line);
+    QDict *info, *l, *fill, *st;
+    QList *all;
+
+    info = query_dcache(qts, line, 64);
+    g_assert_cmpstr(qdict_get_str(info, "path"), ==, "/machine/soc/cpu-dcache");
+    g_assert_cmphex(qdict_get_int(info, "base"), ==, DRAM);
+    g_assert_cmphex(qdict_get_int(info, "size"), ==, DRAM_SIZE);
+    g_assert_cmpuint(qdict_get_int(info, "capacity"), ==, 8 * 1024 * 1024);
+    g_assert_cmpuint(qdict_get_int(info, "findings"), >=, 1);
+    g_assert_cmpuint(qdict_get_int(info, "evicted-pages"), ==, 0);
+    g_assert_cmpuint(qdict_get_int(info, "held"), ==, 1);
+    g_assert_cmpuint(qdict_get_int(info, "dirty"), ==, 1);
+    g_assert_cmpuint(qdict_get_int(info, "memory-changed"), ==, 0);
+    g_assert_false(qdict_get_bool(info, "truncated"));
+    g_assert_cmpuint(qlist_size(qdict_get_qlist(info, "lines")), ==, 1);
+    l = first_line(info);
+    g_assert_cmphex(qdict_get_int(l, "address"), ==, line);
+    g_assert_cmpstr(qdict_get_str(l, "state"), ==, "dirty");
+    g_assert_false(qdict_get_bool(l, "memory-changed"));
+    g_assert_false(qdict_haskey(l, "last-maintenance"));
+    fill = qdict_get_qdict(l, "fill");
+    g_assert_cmpint(qdict_get_int(fill, "cpu"), ==, 0);
+    g_assert_cmphex(qdict_get_int(fill, "pc"), !=, 0);
+    g_assert_cmpuint(qdict_get_int(fill, "event"), >, 0);
+    g_assert_cmpuint(qdict_get_int(info, "stretch-count"), ==, 1);
+    st = qobject_to(QDict, qlist_peek(qdict_get_qlist(info, "stretches")));
+    g_assert_cmphex(qdict_get_int(st, "start"), ==, line);
+    g_assert_cmphex(qdict_get_int(st, "end"), ==, line + 63);
+    qobject_unref(info);
+
+    /* The page is held whole, the one line dirty */
+    info = query_dcache(qts, line & ~0xfffULL, 0x1000);
+    g_assert_cmpuint(qdict_get_int(info, "held"), ==, 64);
+    g_assert_cmpuint(qdict_get_int(info, "dirty"), ==, 1);
+    g_assert_cmpuint(qlist_size(qdict_get_qlist(info, "lines")), ==, 64);
+    g_assert_false(qdict_get_bool(info, "truncated"));
+    g_assert_cmpuint(qdict_get_int(info, "stretch-count"), ==, 1);
+    l = first_line(info);
+    g_assert_cmpstr(qdict_get_str(l, "state"), ==,
+                    line & 0xfff ? "clean" : "dirty");
+    qobject_unref(info);
+
+    /* All the lines held, the program's pages too */
+    all = all_lines(qts);
+    g_assert_cmpuint(qlist_size(all), >=, 64);
+    qobject_unref(all);
+    qtest_quit(qts);
+}
+
+/* Lengths and ranges query-dcache refuses */
+static void test_query_errors(void)
+{
+    uint64_t line;
+    QTestState *qts = start("db845c", &line);
+    const struct {
+        const char *args, *error;
+    } bad[] = {
+        { "{'addr': 2415919104, 'len': 0}", "invalid range" },
+        { "{'addr': 18446744073709551600, 'len': 32}", "invalid range" },
+        { "{'addr': 4096, 'len': 4096}", "is outside the range" },
+        { "{'addr': 2147483648, 'len': 18446744073709551615}",
+          "invalid range" },
+        { "{'addr': 4294967296}", "is outside the range" },
+        { "{'len': 64}", "'addr' is missing" },
+    };
+    QDict *info;
+
+    for (int i = 0; i < ARRAY_SIZE(bad); i++) {
+        g_autofree char *desc = query_dcache_error(qts, bad[i].args);
+
+        g_test_message("%s: %s", bad[i].args, desc);
+        g_assert_nonnull(strstr(desc, bad[i].error));
+    }
+    /* A range that starts below the model is clipped to it */
+    info = query_dcache(qts, 0, line + 64);
+    g_assert_cmphex(qdict_get_int(qobject_to(QDict,
+                    qlist_peek(qdict_get_qlist(info, "lines"))), "address"),
+                    >=, DRAM);
+    qobject_unref(info);
+    qtest_quit(qts);
+}
+
+/*
+ * The lines' last maintenance, after a program that did some powered
+ * off, which here pauses the VM with the cache as the program left it.
+ */
+typedef struct Maintained {
+    const char *program;
+    const char *insn;           /* the maintenance the program does */
+    unsigned lines;             /* lines it leaves so; 0: not counted */
+    unsigned wrote_back;        /* of which it wrote back */
+    bool paged;                 /* more than 256 lines held */
+} Maintained;
+
+static void test_query_maintained(const void *opaque)
+{
+    const Maintained *t = opaque;
+    const char *dir = g_getenv("QMS_GUEST_DIR");
+    unsigned lines = 0, wrote_back = 0, held;
+    QTestState *qts;
+    QList *all;
+    QObject *o;
+
+    qts = qtest_initf("-M db845c -smp 1 -accel tcg -S -action shutdown=pause "
+                      "-kernel %s/baremetal/%s.elf", dir, t->program);
+    qtest_qmp_assert_success(qts, "{'execute': 'cont'}");
+    qtest_qmp_eventwait(qts, "SHUTDOWN");
+    all = all_lines(qts);
+    held = qlist_size(all);
+    if (t->paged) {
+        g_assert_cmpuint(held, >, REPORT_LINES);
+    }
+    while ((o = qlist_pop(all))) {
+        QDict *l = qobject_to(QDict, o);
+        QDict *m = qdict_get_qdict(l, "last-maintenance");
+
+        if (m && !strcmp(qdict_get_str(m, "insn"), t->insn)) {
+            lines++;
+            wrote_back += qdict_get_bool(m, "wrote-back");
+            g_assert_cmpstr(qdict_get_str(l, "state"), ==, "clean");
+            g_assert_cmpint(qdict_get_int(m, "cpu"), ==, 0);
+            g_assert_cmphex(qdict_get_int(m, "pc"), !=, 0);
+            g_assert_cmpuint(qdict_get_int(m, "event"), >,
+                             qdict_get_int(qdict_get_qdict(l, "fill"),
+                                           "event"));
+        }
+        qobject_unref(o);
+    }
+    if (t->lines) {
+        g_assert_cmpuint(lines, ==, t->lines);
+    }
+    g_assert_cmpuint(wrote_back, ==, t->wrote_back);
+    qobject_unref(all);
+    qtest_quit(qts);
+}
+
+static const Maintained maintained[] = {
+    /* DC CVAC writes its one dirty line back */
+    { "cache-cvac", "DC CVAC", 1, 1, false },
+    /*
+     * A clean of all sets and ways: the lines held then (not those of
+     * pages filled after), which the program's 3 pages left dirty
+     */
+    { "cache-setway", "DC CSW", 0, 3 * 64, true },
+};
+
+static const char *const maintained_names[] = {
+    "/cpu-dcache/query-maintained/by-va",
+    "/cpu-dcache/query-maintained/by-set-way",
+};
+
 static void test_off_switch(void)
 {
     uint64_t line;
     QTestState *qts = start("db845c,dcache=off", &line);
     g_autofree char *info = NULL;
+    g_autofree char *err = NULL;
 
     /* Without the model, memory has the CPU's write at once */
     g_assert_cmphex(qtest_readq(qts, line), ==, 0x600d);
     info = qtest_hmp(qts, "info dcache");
     g_assert_nonnull(strstr(info, "no CPU data-cache model"));
+    err = query_dcache_error(qts, "{'addr': 2147483648}");
+    g_assert_cmpstr(err, ==, "no CPU data-cache model");
     qtest_quit(qts);
 }
 
@@ -170,6 +415,12 @@ int main(int argc, char **argv)
     }
     qtest_add_func("/cpu-dcache/event-and-monitor", test_event_and_monitor);
     qtest_add_func("/cpu-dcache/off-switch", test_off_switch);
+    qtest_add_func("/cpu-dcache/query", test_query);
+    qtest_add_func("/cpu-dcache/query-errors", test_query_errors);
+    for (size_t i = 0; i < ARRAY_SIZE(maintained); i++) {
+        qtest_add_data_func(maintained_names[i], &maintained[i],
+                            test_query_maintained);
+    }
     for (size_t i = 0; i < ARRAY_SIZE(revokes); i++) {
         qtest_add_data_func(revoke_names[i], &revokes[i], test_revoke);
     }

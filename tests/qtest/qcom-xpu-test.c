@@ -3,8 +3,8 @@
  * reset state (SMEM shared with the modem), per-VMID read and write
  * permissions, group edges, the most-restrictive-wins rule for overlaps,
  * lock, the syndrome registers, the IRQ, the XPU_VIOLATION event,
- * secure-only programming, bad programming, and the three actions
- * (crash, stop, log).
+ * secure-only programming, bad programming, the three actions (crash,
+ * stop, log), and what query-xpu and "info xpu" show.
  *
  * qtest accesses have unspecified attributes: by default debug accesses,
  * which the XPU neither checks nor reports (unspecified-debug). Its
@@ -22,6 +22,7 @@
 #include "libqtest.h"
 #include "qcom-xpu-regs.h"
 #include "qobject/qdict.h"
+#include "qobject/qlist.h"
 
 #define XPU_PATH        "/machine/soc/dram-xpu"
 
@@ -531,6 +532,218 @@ static void test_action_crash(void)
     g_assert_nonnull(strstr(log, "QEMU exits with status 1"));
 }
 
+/* ---- query-xpu ----------------------------------------------------- */
+
+/* The machine's one XPU, as query-xpu gives it */
+static QDict *query_xpu(QTestState *qts)
+{
+    QDict *rsp = qtest_qmp(qts, "{'execute': 'query-xpu'}");
+    QList *xpus = qdict_get_qlist(rsp, "return");
+    QDict *xpu;
+
+    g_assert_nonnull(xpus);
+    g_assert_cmpint(qlist_size(xpus), ==, 1);
+    xpu = qobject_to(QDict, qlist_peek(xpus));
+    qobject_ref(xpu);
+    qobject_unref(rsp);
+    g_assert_cmpstr(qdict_get_str(xpu, "path"), ==, XPU_PATH);
+    return xpu;
+}
+
+/* The groups whose registers are not all zero, by the registers */
+static int groups_in_use(QTestState *qts)
+{
+    int n = 0;
+
+    for (int g = 0; g < rd(qts, A_NUM_GROUPS); g++) {
+        for (int r = 0; r < 0x20; r += 4) {
+            if (rd(qts, G(g, r))) {
+                n++;
+                break;
+            }
+        }
+    }
+    return n;
+}
+
+static QDict *find_group(QDict *xpu, uint64_t start)
+{
+    const QListEntry *e;
+
+    QLIST_FOREACH_ENTRY(qdict_get_qlist(xpu, "groups"), e) {
+        QDict *g = qobject_to(QDict, qlist_entry_obj(e));
+
+        if (qdict_get_int(g, "start") == start) {
+            return g;
+        }
+    }
+    g_assert_not_reached();
+}
+
+/* A group's VMIDs as "3:HLOS 20:-" (no name), to compare */
+static char *vmids(QDict *group, const char *key)
+{
+    GString *s = g_string_new("");
+    const QListEntry *e;
+
+    QLIST_FOREACH_ENTRY(qdict_get_qlist(group, key), e) {
+        QDict *v = qobject_to(QDict, qlist_entry_obj(e));
+
+        g_string_append_printf(s, "%s%" PRId64 ":%s", s->len ? " " : "",
+                               qdict_get_int(v, "vmid"),
+                               qdict_haskey(v, "name") ?
+                               qdict_get_str(v, "name") : "-");
+    }
+    return g_string_free(s, false);
+}
+
+static void assert_group(QDict *xpu, uint64_t start, uint64_t end,
+                         bool locked, const char *read, const char *write)
+{
+    QDict *g = find_group(xpu, start);
+    g_autofree char *r = vmids(g, "read");
+    g_autofree char *w = vmids(g, "write");
+
+    g_test_message("group at 0x%" PRIx64, start);
+    g_assert_cmphex(qdict_get_int(g, "end"), ==, end);
+    g_assert_true(qdict_get_bool(g, "enabled"));
+    g_assert_cmpint(qdict_get_bool(g, "locked"), ==, locked);
+    g_assert_cmpstr(r, ==, read);
+    g_assert_cmpstr(w, ==, write);
+}
+
+/* A violation of the modem, as query-xpu lists it */
+static void assert_violation(QDict *v, uint64_t addr, const char *access,
+                             int64_t group)
+{
+    g_test_message("violation at 0x%" PRIx64, addr);
+    g_assert_cmphex(qdict_get_int(v, "address"), ==, addr);
+    g_assert_cmpstr(qdict_get_str(v, "master"), ==, "mss");
+    g_assert_cmpint(qdict_get_int(v, "vmid"), ==, 15);
+    g_assert_cmpstr(qdict_get_str(v, "access"), ==, access);
+    g_assert_cmpint(qdict_get_int(v, "group"), ==, group);
+}
+
+/*
+ * After an assign, a locked group and two violations, query-xpu gives
+ * the groups with their VMIDs, the captured error and the violations.
+ */
+static void test_query(void)
+{
+    QTestState *qts = xpu_init(AS_MSS);
+    g_autofree char *out = NULL;
+    uint64_t a = 0x90000000;
+    QDict *xpu, *captured, *v;
+    QList *recent;
+    int64_t tail;
+
+    out = qtest_hmp(qts, "xpu-assign 0x%" PRIx64 " 0x2000 0x%x 0x%x", a,
+                    MSS, MSS);
+    g_assert_cmpstr(out, ==, "");
+    /* HLOS and a VMID the model has no name for may read, nobody write */
+    group_set(qts, 31, a + 0x10000, a + 0x10000, HLOS | 1u << 20, 0,
+              EN | LOCK);
+    wr(qts, A_CTRL, 1);
+    qtest_readl(qts, a - 4);
+    qtest_writel(qts, a + 0x10000, 1);
+
+    xpu = query_xpu(qts);
+    g_assert_cmphex(qdict_get_int(xpu, "base"), ==, DRAM);
+    g_assert_cmphex(qdict_get_int(xpu, "size"), ==, DRAM_SIZE);
+    g_assert_cmpint(qdict_get_int(xpu, "num-groups"), ==, 32);
+    g_assert_cmpstr(qdict_get_str(xpu, "action"), ==, "log");
+    g_assert_cmpstr(qdict_get_str(xpu, "unspecified-master"), ==, "mss");
+    g_assert_true(qdict_get_bool(xpu, "irq-enabled"));
+
+    g_assert_cmpint(qlist_size(qdict_get_qlist(xpu, "groups")), ==,
+                    groups_in_use(qts));
+    assert_group(xpu, DRAM, a - 1, false, "3:HLOS", "3:HLOS");
+    assert_group(xpu, a, a + 0x1fff, false, "15:MSS_MSA", "15:MSS_MSA");
+    assert_group(xpu, a + 0x2000, DRAM + DRAM_SIZE - 1, false, "3:HLOS",
+                 "3:HLOS");
+    assert_group(xpu, a + 0x10000, a + 0x10fff, true, "3:HLOS 20:-", "");
+    g_assert_cmpint(qdict_get_int(find_group(xpu, a + 0x10000), "index"),
+                    ==, 31);
+    g_assert_cmphex(rd(qts, G(qdict_get_int(find_group(xpu, a), "index"),
+                              G_START_LO)), ==, (uint32_t)a);
+    /* the first group that denies, by index: the tail's, before 31 */
+    tail = qdict_get_int(find_group(xpu, a + 0x2000), "index");
+    g_assert_cmpint(tail, <, 31);
+
+    captured = qdict_get_qdict(xpu, "captured");
+    assert_violation(qdict_get_qdict(captured, "violation"), a - 4, "read",
+                     qdict_get_int(find_group(xpu, DRAM), "index"));
+    g_assert_true(qdict_get_bool(captured, "overflow"));
+    g_assert_cmpint(qdict_get_int(xpu, "violations"), ==, 2);
+    recent = qdict_get_qlist(xpu, "recent");
+    g_assert_cmpint(qlist_size(recent), ==, 2);
+    v = qobject_to(QDict, qlist_pop(recent));
+    assert_violation(v, a - 4, "read",
+                     qdict_get_int(find_group(xpu, DRAM), "index"));
+    qobject_unref(v);
+    assert_violation(qobject_to(QDict, qlist_peek(recent)), a + 0x10000,
+                     "write", tail);
+    qobject_unref(xpu);
+    qtest_quit(qts);
+}
+
+/*
+ * The last 8 violations, the oldest first; the captured error goes with
+ * ESR_CLEAR, the count with a reset.
+ */
+static void test_query_recent(void)
+{
+    QTestState *qts = xpu_init(AS_MSS);
+    QDict *xpu, *captured;
+    QList *recent;
+    int i = 2;
+
+    for (int n = 0; n < 10; n++) {
+        qtest_readb(qts, DRAM + n * 0x1000);
+    }
+    xpu = query_xpu(qts);
+    g_assert_cmpint(qdict_get_int(xpu, "violations"), ==, 10);
+    captured = qdict_get_qdict(xpu, "captured");
+    assert_violation(qdict_get_qdict(captured, "violation"), DRAM, "read", 0);
+    g_assert_true(qdict_get_bool(captured, "overflow"));
+    recent = qdict_get_qlist(xpu, "recent");
+    g_assert_cmpint(qlist_size(recent), ==, 8);
+    while (!qlist_empty(recent)) {
+        QDict *v = qobject_to(QDict, qlist_pop(recent));
+
+        assert_violation(v, DRAM + i++ * 0x1000, "read", 0);
+        qobject_unref(v);
+    }
+    qobject_unref(xpu);
+
+    clear_error(qts);
+    xpu = query_xpu(qts);
+    g_assert_false(qdict_haskey(xpu, "captured"));
+    g_assert_cmpint(qdict_get_int(xpu, "violations"), ==, 10);
+    qobject_unref(xpu);
+
+    system_reset(qts);
+    xpu = query_xpu(qts);
+    g_assert_cmpint(qdict_get_int(xpu, "violations"), ==, 0);
+    g_assert_true(qlist_empty(qdict_get_qlist(xpu, "recent")));
+    qobject_unref(xpu);
+    qtest_quit(qts);
+}
+
+/* A machine without an XPU: an empty list, and "info xpu" says so */
+static void test_query_no_xpu(void)
+{
+    QTestState *qts = qtest_init("-M none");
+    g_autofree char *out = NULL;
+    QDict *rsp = qtest_qmp(qts, "{'execute': 'query-xpu'}");
+
+    g_assert_true(qlist_empty(qdict_get_qlist(rsp, "return")));
+    qobject_unref(rsp);
+    out = qtest_hmp(qts, "info xpu");
+    g_assert_nonnull(strstr(out, "no XPU"));
+    qtest_quit(qts);
+}
+
 /*
  * By default an access with unspecified attributes (qtest's, the
  * monitor's xp) is a debug access: it passes unchecked and unreported,
@@ -542,6 +755,7 @@ static void test_unspecified_debug(void)
     g_autofree char *xp = NULL;
     g_autofree char *info = NULL;
     uint64_t a = 0x90000000;
+    QDict *xpu;
 
     group_set(qts, 0, DRAM, DRAM + DRAM_SIZE - 0x1000, MSS, MSS, EN | LOCK);
     qtest_writel(qts, a, 0x600d);
@@ -553,6 +767,10 @@ static void test_unspecified_debug(void)
     info = qtest_hmp(qts, "info xpu");
     g_assert_nonnull(strstr(info, "unspecified master debug"));
     g_assert_nonnull(strstr(info, "violations since reset: 0"));
+    xpu = query_xpu(qts);
+    g_assert_false(qdict_haskey(xpu, "unspecified-master"));
+    g_assert_cmpint(qdict_get_int(xpu, "violations"), ==, 0);
+    qobject_unref(xpu);
     qtest_quit(qts);
 }
 
@@ -602,5 +820,8 @@ int main(int argc, char **argv)
     qtest_add_func("/qcom-xpu/action/crash", test_action_crash);
     qtest_add_func("/qcom-xpu/hmp-assign", test_hmp_assign);
     qtest_add_func("/qcom-xpu/unspecified-debug", test_unspecified_debug);
+    qtest_add_func("/qcom-xpu/query", test_query);
+    qtest_add_func("/qcom-xpu/query-recent", test_query_recent);
+    qtest_add_func("/qcom-xpu/query-no-xpu", test_query_no_xpu);
     return g_test_run();
 }

@@ -58,6 +58,8 @@
  *  + QOM property "clean-evict": "silent" (default) or "visible": a clean
  *    line evicted goes out as an eviction transaction a firewall sees
  *  + C API below: maintenance, hazard check, no-map ranges, reports
+ *  + QMP command query-dcache and HMP command "info dcache": the lines
+ *    held in a range, with their states and histories
  */
 
 #ifndef HW_MISC_CPU_DCACHE_H
@@ -225,11 +227,10 @@ void cpu_dcache_set_mapping_query(CpuDcacheState *s, CpuDcacheMappedFn *fn,
 void cpu_dcache_set_master_namer(CpuDcacheState *s, CpuDcacheMasterNameFn *fn);
 
 /*
- * Append a description of the lines held in [start, start + size): the
- * first CPU_DCACHE_REPORT_LINES in full, then a summary line of them all.
+ * Reports of the lines held in a range (a hazard's, query-dcache's and
+ * "info dcache") list the first CPU_DCACHE_REPORT_LINES in full, then sum
+ * them all up.
  */
 #define CPU_DCACHE_REPORT_LINES 256
-void cpu_dcache_describe(CpuDcacheState *s, hwaddr start, hwaddr size,
-                         GString *out);
 
 #endif /* HW_MISC_CPU_DCACHE_H */

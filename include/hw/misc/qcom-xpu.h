@@ -42,6 +42,9 @@
  *    attributes count as secure for the register block (default true)
  *  + C API below for firmware models (hypervisor assign) and the cache
  *    model (access kinds, violations it detects itself, notifier)
+ *  + QMP command query-xpu and HMP command "info xpu": the groups, the
+ *    captured error and the last violations of every XPU; HMP command
+ *    "xpu-assign": qcom_xpu_assign() on the first XPU
  */
 
 #ifndef HW_MISC_QCOM_XPU_H
@@ -50,6 +53,7 @@
 #include "hw/sysbus.h"
 #include "exec/memattrs.h"
 #include "exec/memory.h"
+#include "qapi/qapi-types-qcom.h"
 #include "qemu/notify.h"
 #include "qom/object.h"
 
@@ -104,12 +108,6 @@ typedef enum QcomXpuErrKind {
     QCOM_XPU_ERR_NUM
 } QcomXpuErrKind;
 
-typedef enum QcomXpuAction {
-    QCOM_XPU_ACTION_CRASH = 0,
-    QCOM_XPU_ACTION_STOP = 1,
-    QCOM_XPU_ACTION_LOG = 2,
-} QcomXpuAction;
-
 #define QCOM_XPU_MAX_GROUPS 256
 #define QCOM_XPU_GRANULE 0x1000
 #define QCOM_XPU_REGS_SIZE 0x4000
@@ -159,7 +157,7 @@ typedef struct QcomXpuChange {
     bool apps_read_after, apps_write_after;
 } QcomXpuChange;
 
-/* A recent violation, for "info xpu" (not migrated) */
+/* A recent violation, for query-xpu (not migrated) */
 typedef struct QcomXpuViolation {
     uint64_t addr;
     QcomMaster master;
@@ -203,7 +201,7 @@ struct QcomXpuState {
     char *action_str;
     char *unspecified_master_str;
     bool unspecified_secure;
-    QcomXpuAction action;
+    QcomXpuAction action;       /* qapi/qcom.json */
     bool unspecified_debug;
     QcomMaster unspecified_master;  /* unless unspecified_debug */
 };
