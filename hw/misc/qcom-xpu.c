@@ -41,6 +41,7 @@
 #include "qobject/qdict.h"
 #include "exec/address-spaces.h"
 #include "system/cpus.h"
+#include "hw/core/cpu.h"
 #include "system/runstate.h"
 #include "trace.h"
 
@@ -462,6 +463,12 @@ static void xpu_act(QcomXpuState *s, const char *report)
                 "(gdbstub or 'cont' to resume)\n", report);
         qemu_system_vmstop_request_prepare();
         qemu_system_vmstop_request(RUN_STATE_PAUSED);
+        /*
+         * The vCPU that made the access stops after its instruction, not
+         * some blocks later when the main loop gets to the request: a
+         * debugger then finds it where the finding is.
+         */
+        cpu_stop_current();
         break;
     case QCOM_XPU_ACTION_LOG:
         qemu_log_mask(LOG_GUEST_ERROR, "%sqcom-xpu:   action   log: reads "
@@ -536,7 +543,8 @@ static void xpu_violation(QcomXpuState *s, uint64_t addr, QcomMaster master,
     qapi_event_send_xpu_violation(path, addr, qcom_master_name(master), vmid,
                                   kind_names[kind], group,
                                   QcomXpuAction_str(s->action), !!suppressed,
-                                  suppressed);
+                                  suppressed, current_cpu != NULL,
+                                  current_cpu ? current_cpu->cpu_index : 0);
     report = xpu_report(s, addr, master, kind, group, "violation",
                         suppressed);
     xpu_act(s, report);
@@ -567,7 +575,8 @@ void qcom_xpu_report_hazard(QcomXpuState *s, hwaddr start, hwaddr end,
                                   qcom_master_name(QCOM_MASTER_APPS), vmid,
                                   kind_names[QCOM_XPU_ERR_HAZARD], group,
                                   QcomXpuAction_str(s->action), !!suppressed,
-                                  suppressed);
+                                  suppressed, current_cpu != NULL,
+                                  current_cpu ? current_cpu->cpu_index : 0);
     xpu_act(s, full);
 }
 

@@ -6,6 +6,7 @@ with the fix."""
 import json
 import os
 import re
+import socket
 import struct
 import subprocess
 import sys
@@ -102,6 +103,10 @@ for args, msg, desc in (
         (["--kernel", "x", "--global", "speculation=strict"], "--global wants DRIVER.PROP=VALUE",
          "with a --global without a driver"),
         (["--kernel", "x", "--timeout", "0"], "--timeout must be positive", "with --timeout 0"),
+        (["--kernel", "x", "--gdb", "70000"], "--gdb wants a TCP port 1..65535",
+         "with a --gdb port out of range"),
+        (["--kernel", "x", "--gdb", "ssh"], "argument --gdb: invalid int value",
+         "with a --gdb that is no port"),
         (["--kernel", "x", "--machine-opt", "xpu=off"], "xpu=off switches off the XPU",
          "with an option that switches an oracle off"),
         (["--kernel", "x", "--global", "cpu-dcache.coherency=report"],
@@ -216,5 +221,15 @@ with tempfile.TemporaryDirectory() as tmp:
                    "--qemu", os.path.join(tmp, "no-qemu")])
     tap.check(rc == 125 and "QEMU missing" in out,
               "check-kernel without QEMU exits 125 and says so", out)
+
+# --gdb on a port something else listens on: said before QEMU starts
+with socket.socket() as busy:
+    busy.bind(("127.0.0.1", 0))
+    busy.listen()
+    port = busy.getsockname()[1]
+    rc, out = run([check, "--kernel", "x", "--gdb", str(port)])
+tap.check(rc == 2 and "--gdb %d: the port is not free" % port in out and
+          "usage: check-kernel" in out,
+          "check-kernel --gdb on a port in use exits 2 with its usage", out)
 
 tap.done()
