@@ -1460,9 +1460,57 @@ static void cpu_dcache_init(Object *obj)
  * migrating it would mean migrating memory's copy of every page held,
  * and the order of filling, which nobody needs yet.
  */
+/*
+ * What the model holds (memory's copy of each held page, the lines'
+ * histories) is not migrated: the model saves only while it holds
+ * nothing, which is the case of record/replay's snapshot at power-on
+ * (rrsnapshot, what reverse debugging goes back to), and refuses
+ * otherwise. Loading forgets what it held: RAM, loaded before the
+ * devices, has the snapshot's data, memory's and the CPUs' alike.
+ */
+static int cpu_dcache_pre_save(void *opaque)
+{
+    CpuDcacheState *s = opaque;
+
+    if (s->held_pages) {
+        error_report("cpu-dcache: the CPU data-cache model holds %" PRIu64
+                     " pages; it can be saved only while it holds none "
+                     "(at power-on, or with dcache=off)", s->held_pages);
+        return -EBUSY;
+    }
+    return 0;
+}
+
+static int cpu_dcache_post_load(void *opaque, int version_id)
+{
+    CpuDcacheState *s = opaque;
+    CpuDcachePage *p, *next;
+
+    QTAILQ_FOREACH_SAFE(p, &s->held, link, next) {
+        page_drop(s, p);
+    }
+    s->evict_pending = false;
+    notify_unmap(&s->cpu_view, IOMMU_IDX_CACHEABLE, s, 0,
+                 pow2ceil(s->npages * PAGE) - 1);
+    return 0;
+}
+
 static const VMStateDescription vmstate_cpu_dcache = {
     .name = TYPE_CPU_DCACHE,
-    .unmigratable = 1,
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .pre_save = cpu_dcache_pre_save,
+    .post_load = cpu_dcache_post_load,
+    .fields = (const VMStateField[]) {
+        VMSTATE_UINT64(findings, CpuDcacheState),
+        VMSTATE_UINT64(evicted_pages, CpuDcacheState),
+        VMSTATE_UINT64(seq, CpuDcacheState),
+        VMSTATE_UINT64_ARRAY(kind_count, CpuDcacheState,
+                             CPU_DCACHE_FINDING_KINDS),
+        VMSTATE_UINT64_ARRAY(kind_reported, CpuDcacheState,
+                             CPU_DCACHE_FINDING_KINDS),
+        VMSTATE_END_OF_LIST()
+    }
 };
 
 static void cpu_dcache_class_init(ObjectClass *klass, void *data)
