@@ -10,6 +10,14 @@ one modem; rb5: the ADSP and the CDSP, each booted at registration and
 then stopped, started, stopped and started).
 
     python3 bench/verdict_time.py [--runs N] [--board db845c|rb5]
+        [--variants PASS,FAIL] [--dcache-off]
+
+--variants names the kernel that passes and the one that fails
+(default stock,clean-only; defconfig,defconfig-clean-only for the arm64
+defconfig kernels, which guest/build-kernel builds on request).
+--dcache-off adds each verdict with the cache model off (a --control
+run: exit 125 where the kernel would pass, 1 where the XPU still
+finds), and its ratio to the model on.
 """
 
 import argparse
@@ -27,11 +35,14 @@ CHECK = os.path.join(qms.TOP, "scripts", "check-kernel")
 DTBS = {"db845c": "sdm845-db845c.dtb", "rb5": "qrb5165-rb5.dtb"}
 
 
-def verdict(board, variant, want):
+def verdict(board, variant, want, more=()):
     p = subprocess.run([CHECK, "--board", board,
-                        "--kernel-tree", os.path.join(qms.GUEST, "linux-" + variant)],
-                       capture_output=True, text=True)
-    return p.returncode == want, p.stdout
+                        "--kernel-tree", os.path.join(qms.GUEST, "linux-" + variant)] +
+                       list(more), capture_output=True, text=True)
+    return p.returncode in want, p.stdout
+
+
+DCACHE_OFF = ("--control", "--machine-opt", "dcache=off")
 
 
 def boot_only(board):
@@ -49,13 +60,20 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--board", choices=sorted(DTBS), default="db845c")
+    ap.add_argument("--variants", default="stock,clean-only", metavar="PASS,FAIL")
+    ap.add_argument("--dcache-off", action="store_true")
     args = ap.parse_args()
     runs, board = args.runs, args.board
+    good, bad = args.variants.split(",")
     configs = {
         "boot-only": lambda: boot_only(board),
-        "verdict-stock": lambda: verdict(board, "stock", 0),
-        "verdict-clean-only": lambda: verdict(board, "clean-only", 1),
+        "verdict-" + good: lambda: verdict(board, good, (0,)),
+        "verdict-" + bad: lambda: verdict(board, bad, (1,)),
     }
+    if args.dcache_off:
+        # a control run proves no pass: 125 for the good kernel
+        configs["off-" + good] = lambda: verdict(board, good, (125,), DCACHE_OFF)
+        configs["off-" + bad] = lambda: verdict(board, bad, (1, 125), DCACHE_OFF)
     wall = {c: [] for c in configs}
     for _ in range(runs):
         for c, fn in configs.items():
@@ -72,6 +90,10 @@ def main():
     for c in configs:
         if c != "boot-only":
             print("wall ratio %s/boot-only: %.3f" % (c, med[c] / med["boot-only"]))
+    if args.dcache_off:
+        for v in (good, bad):
+            print("wall ratio model on/off, %s: %.3f"
+                  % (v, med["verdict-" + v] / med["off-" + v]))
     return 0
 
 

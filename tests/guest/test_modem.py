@@ -14,6 +14,8 @@ verdicts of docs/results.md ("The verdict table"):
   6.12, strict speculation              exit 0: mdata_mem is not mapped
   7.2 (if built; not in the CI)         exit 0; exit 1 with 6.12's DT
                                         without the metadata child
+  6.1 arm64 defconfig + fragment (if    exit 0; clean-only: exit 1, the
+  built; not in the CI)                 same hazard
   6.1 with the modem driver and its     exit 0 (modules), 1 (clean-only-
   chain as modules, loaded by the init  modules: the same hazard); 125
                                         naming CONFIG_QCOM_Q6V5_MSS without
@@ -211,6 +213,18 @@ if os.path.isdir(v72):
     metadata_hazard(tap, "7.2 without the metadata child", rep, out)
 else:
     print("# debian-7.2 is not built: its rows are left out")
+
+# the arm64 defconfig kernels, when built (guest/build-kernel defconfig
+# defconfig-clean-only; not in the CI: 40 minutes); one run each
+for variant, want in (("defconfig", 0), ("defconfig-clean-only", 1)):
+    if not os.path.isdir(os.path.join(qms.GUEST, "linux-" + variant)):
+        print("# %s is not built: its row is left out" % variant)
+        continue
+    rc, rep, out = check(variant)
+    tap.check(rc == want and (want == 1 or (steps(rep) == RAN and not rep.get("findings"))),
+              "6.1 defconfig (%s) with its DTB: exit %d" % (variant, want), out)
+    if want == 1:
+        metadata_hazard(tap, "6.1 defconfig clean-only", rep, out)
 
 # a kernel with the modem driver and its chain built as modules (the
 # variants modules and clean-only-modules: build-kernel installs them in

@@ -19,6 +19,8 @@ not driven. The rows:
   enabled in the RB5 DT           run, stop, run
   7.2 (when built by hand)        exit 1: the same hazard, for all three
                                   DSPs (7.2's RB5 DT enables the SLPI)
+  6.1 arm64 defconfig + fragment  exit 0; clean-only: exit 1, the same
+  (when built by hand)            hazard
   6.1 with qcom_q6v5_pas and its  exit 0 (modules), 1 (clean-only-modules:
   chain as modules                the same hazard), loaded by the init
 
@@ -199,6 +201,18 @@ if os.path.isfile(os.path.join(v72, DTB)):
     keys["debian-7.2"] = verdict_key(rc, rep)
 else:
     print("# debian-7.2's RB5 DTB is not built: its row is left out")
+
+# the arm64 defconfig kernels, when built (guest/build-kernel defconfig
+# defconfig-clean-only; not in the CI: 40 minutes); one run each
+for variant, want in (("defconfig", 0), ("defconfig-clean-only", 1)):
+    if not os.path.isfile(os.path.join(qms.GUEST, "linux-" + variant, DTB)):
+        print("# %s is not built: its row is left out" % variant)
+        continue
+    rc, rep, out = check(variant)
+    tap.check(rc == want and (want == 1 or (dsps_ran(rep) and not rep.get("findings"))),
+              "6.1 defconfig (%s) on its RB5 DTB: exit %d" % (variant, want), out)
+    if want == 1:
+        pas_hazard(tap, "6.1 defconfig clean-only", rep, out)
 
 # 6.1 with qcom_q6v5_pas and its chain as modules (the IPCC, SMP2P,
 # SMEM ...), installed in the tree's lib/modules: the init loads them by
