@@ -6,6 +6,9 @@
 #   make check    every test suite, then one line "N passed, N failed"
 #   make demo     the main job: builds what is missing, boots the kernel
 #   make bench    the benchmarks under bench/
+#   make fuzz     the parsers' libFuzzer targets, 10 M executions each
+#                 (FUZZ_RUNS=N); make fuzz-smoke: a short run each, as
+#                 make check runs it (docs/devel/fuzzing.rst)
 #   make clean    remove build/ (downloads, sources and kernel objects
 #                 stay in the cache folder)
 
@@ -18,7 +21,7 @@ QTESTS := $(basename $(notdir $(wildcard tests/qtest/*-test.c)))
 export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := true
 
-.PHONY: all setup qemu qtests guest kernel check demo bench clean
+.PHONY: all setup qemu qtests guest kernel check demo bench fuzz fuzz-smoke clean
 
 all: qemu
 
@@ -64,6 +67,14 @@ demo: qemu guest kernel
 
 bench: qemu guest kernel
 	bench/run-all
+
+# clang and the tools' sources only: no QEMU build
+FUZZ_RUNS := 10000000
+fuzz: $(BUILD)/.setup-done
+	tests/fuzz/run --runs=$(FUZZ_RUNS)
+
+fuzz-smoke: $(BUILD)/.setup-done
+	tests/fuzz/run --smoke
 
 clean:
 	rm -rf $(BUILD)

@@ -57,27 +57,11 @@
 #define SCM_REG_ARGS            4
 #define SCM_EXT_ARGS            7   /* args[3..9] in the buffer at x5 */
 
-/* Permissions in assign_mem's destination list */
-#define SCM_PERM_EXEC           0x1
-#define SCM_PERM_WRITE          0x2
-#define SCM_PERM_READ           0x4
-
-/* assign_mem's lists */
-#define SCM_MEM_ENTRY_SIZE      16  /* u64 addr, u64 size */
-#define SCM_SRC_ENTRY_SIZE      4   /* u32 vmid */
-#define SCM_DEST_ENTRY_SIZE     24  /* u32 vmid, u32 perm, u64 ctx, ... */
-#define SCM_MAX_RANGES          64
-#define SCM_NUM_VMIDS           32  /* the XPU's permission masks */
-
 /* GCTRL of an XPU group (docs/devel/qcom-xpu.rst, register map) */
 #define SCM_XPU_GCTRL_EN        BIT(0)
 #define SCM_XPU_GCTRL_LOCK      BIT(1)
 
-typedef struct ScmRange {
-    uint64_t addr;
-    uint64_t size;
-} ScmRange;
-
+QEMU_BUILD_BUG_ON(QCOM_SCM_RANGE_ALIGN != QCOM_XPU_GRANULE);
 
 /* The calls answered, with their argument counts */
 static const struct {
@@ -237,12 +221,12 @@ static int64_t scm_read_list(QcomScmState *s, const QcomScmCall *c,
                              unsigned max, unsigned align, const char *what,
                              void *buf)
 {
+    g_autofree char *why = NULL;
     int64_t ret;
 
-    if (size == 0 || size % entry || size / entry > max) {
-        return qcom_scm_refuse(c, SCM_EINVAL_ARG, "assign_mem: %s size %" PRIu64
-                               " is not 1..%u entries of %u bytes", what, size,
-                               max, entry);
+    ret = qcom_scm_list_check(size, entry, max, what, &why);
+    if (ret) {
+        return qcom_scm_refuse(c, ret, "%s", why);
     }
     ret = scm_check_buffer(s, c, addr, size, align, what);
     if (ret) {
@@ -295,7 +279,7 @@ uint32_t qcom_scm_owners(QcomXpuState *x, uint64_t addr, uint64_t *next)
  * at most one later range that its original group contained.
  */
 static int64_t scm_check_xpu(QcomScmState *s, const QcomScmCall *c,
-                             const ScmRange *ranges, unsigned n)
+                             const QcomScmRange *ranges, unsigned n)
 {
     QcomXpuState *x = s->xpu;
     unsigned need = 0, free_groups = 0;
@@ -333,6 +317,16 @@ static int64_t scm_check_xpu(QcomScmState *s, const QcomScmCall *c,
     return SCM_OK;
 }
 
+/* A range assign_mem may give away: in memory, and in the XPU's range */
+static bool scm_range_in_dram(void *opaque, uint64_t addr, uint64_t size)
+{
+    QcomScmState *s = opaque;
+
+    return qcom_scm_in_memory(s, addr, size) &&
+           !(s->xpu && (addr < s->xpu->base || size > s->xpu->size ||
+                        addr - s->xpu->base > s->xpu->size - size));
+}
+
 /*
  * assign_mem(mem_list, mem_size, src_list, src_size, dest_list, dest_size,
  * 0): give every range of mem_list, now owned by exactly the VMIDs of
@@ -344,128 +338,74 @@ static int64_t scm_assign_mem(QcomScmState *s, const QcomScmCall *c)
     uint64_t mem = c->args[0], mem_size = c->args[1];
     uint64_t src = c->args[2], src_size = c->args[3];
     uint64_t dest = c->args[4], dest_size = c->args[5];
-    uint8_t mem_list[SCM_MAX_RANGES * SCM_MEM_ENTRY_SIZE];
-    uint8_t src_list[SCM_NUM_VMIDS * SCM_SRC_ENTRY_SIZE];
-    uint8_t dest_list[SCM_NUM_VMIDS * SCM_DEST_ENTRY_SIZE];
-    ScmRange ranges[SCM_MAX_RANGES];
-    uint32_t src_vmids = 0, rd = 0, wr = 0, seen = 0;
-    unsigned nmem, nsrc, ndest;
+    uint8_t mem_list[QCOM_SCM_MAX_RANGES * QCOM_SCM_MEM_ENTRY_SIZE];
+    uint8_t src_list[QCOM_SCM_NUM_VMIDS * QCOM_SCM_SRC_ENTRY_SIZE];
+    uint8_t dest_list[QCOM_SCM_NUM_VMIDS * QCOM_SCM_DEST_ENTRY_SIZE];
+    g_autofree char *why = NULL;
+    QcomScmAssign a;
     Error *err = NULL;
     int64_t ret;
 
-    ret = scm_read_list(s, c, mem, mem_size, SCM_MEM_ENTRY_SIZE,
-                        SCM_MAX_RANGES, 8, "memory list", mem_list);
-    ret = ret ?: scm_read_list(s, c, src, src_size, SCM_SRC_ENTRY_SIZE,
-                               SCM_NUM_VMIDS, 4, "source list", src_list);
-    ret = ret ?: scm_read_list(s, c, dest, dest_size, SCM_DEST_ENTRY_SIZE,
-                               SCM_NUM_VMIDS, 8, "destination list",
-                               dest_list);
+    ret = scm_read_list(s, c, mem, mem_size, QCOM_SCM_MEM_ENTRY_SIZE,
+                        QCOM_SCM_MAX_RANGES, 8, "memory list", mem_list);
+    ret = ret ?: scm_read_list(s, c, src, src_size, QCOM_SCM_SRC_ENTRY_SIZE,
+                               QCOM_SCM_NUM_VMIDS, 4, "source list",
+                               src_list);
+    ret = ret ?: scm_read_list(s, c, dest, dest_size,
+                               QCOM_SCM_DEST_ENTRY_SIZE, QCOM_SCM_NUM_VMIDS,
+                               8, "destination list", dest_list);
     if (ret) {
         return ret;
     }
-    nmem = mem_size / SCM_MEM_ENTRY_SIZE;
-    nsrc = src_size / SCM_SRC_ENTRY_SIZE;
-    ndest = dest_size / SCM_DEST_ENTRY_SIZE;
-
-    for (unsigned i = 0; i < nsrc; i++) {
-        uint32_t vmid = ldl_le_p(src_list + i * SCM_SRC_ENTRY_SIZE);
-
-        if (vmid >= SCM_NUM_VMIDS || src_vmids & BIT(vmid)) {
-            return qcom_scm_refuse(c, SCM_EINVAL_ARG, "assign_mem: source "
-                                   "VMID %u is out of range or repeated",
-                                   vmid);
-        }
-        src_vmids |= BIT(vmid);
-    }
-    for (unsigned i = 0; i < ndest; i++) {
-        uint32_t vmid = ldl_le_p(dest_list + i * SCM_DEST_ENTRY_SIZE);
-        uint32_t perm = ldl_le_p(dest_list + i * SCM_DEST_ENTRY_SIZE + 4);
-
-        if (vmid >= SCM_NUM_VMIDS || seen & BIT(vmid)) {
-            return qcom_scm_refuse(c, SCM_EINVAL_ARG, "assign_mem: destination "
-                                   "VMID %u is out of range or repeated", vmid);
-        }
-        /* the XPU grants reads and writes; execute comes with them */
-        if (perm & ~(SCM_PERM_READ | SCM_PERM_WRITE | SCM_PERM_EXEC) ||
-            !(perm & (SCM_PERM_READ | SCM_PERM_WRITE))) {
-            return qcom_scm_refuse(c, SCM_EINVAL_ARG, "assign_mem: "
-                                   "permission 0x%x of VMID %u grants "
-                                   "neither read nor write or has unknown "
-                                   "bits", perm, vmid);
-        }
-        seen |= BIT(vmid);
-        rd |= perm & SCM_PERM_READ ? BIT(vmid) : 0;
-        wr |= perm & SCM_PERM_WRITE ? BIT(vmid) : 0;
-    }
-    for (unsigned i = 0; i < nmem; i++) {
-        uint64_t addr = ldq_le_p(mem_list + i * SCM_MEM_ENTRY_SIZE);
-        uint64_t size = ldq_le_p(mem_list + i * SCM_MEM_ENTRY_SIZE + 8);
-
-        if (!size || (addr | size) & (QCOM_XPU_GRANULE - 1)) {
-            return qcom_scm_refuse(c, SCM_EINVAL_ADDR, "assign_mem: range "
-                                   "0x%" PRIx64 "+0x%" PRIx64 " is empty or "
-                                   "not 4 KiB aligned", addr, size);
-        }
-        if (!qcom_scm_in_memory(s, addr, size) ||
-            (s->xpu && (addr < s->xpu->base || size > s->xpu->size ||
-                        addr - s->xpu->base > s->xpu->size - size))) {
-            return qcom_scm_refuse(c, SCM_EINVAL_ADDR, "assign_mem: range 0x%"
-                                   PRIx64 "+0x%" PRIx64 " is not in DRAM", addr,
-                                   size);
-        }
-        for (unsigned j = 0; j < i; j++) {
-            if (addr < ranges[j].addr + ranges[j].size &&
-                ranges[j].addr < addr + size) {
-                return qcom_scm_refuse(c, SCM_EINVAL_ADDR, "assign_mem: "
-                                       "range 0x%" PRIx64 "+0x%" PRIx64
-                                       " overlaps range %u", addr, size, j);
-            }
-        }
-        ranges[i].addr = addr;
-        ranges[i].size = size;
+    ret = qcom_scm_decode_assign(mem_list, mem_size, src_list, src_size,
+                                 dest_list, dest_size, scm_range_in_dram, s,
+                                 &a, &why);
+    if (ret) {
+        return qcom_scm_refuse(c, ret, "%s", why);
     }
     if (!s->xpu) {
         /* Without an XPU there is nothing to check ownership against */
-        for (unsigned i = 0; i < nmem; i++) {
-            trace_qcom_scm_assign(ranges[i].addr, ranges[i].size, rd, wr);
+        for (unsigned i = 0; i < a.nranges; i++) {
+            trace_qcom_scm_assign(a.ranges[i].addr, a.ranges[i].size, a.rd,
+                                  a.wr);
         }
         return SCM_OK;
     }
-    for (unsigned i = 0; i < nmem; i++) {
-        uint64_t end = ranges[i].addr + ranges[i].size, next;
+    for (unsigned i = 0; i < a.nranges; i++) {
+        uint64_t end = a.ranges[i].addr + a.ranges[i].size, next;
 
-        for (uint64_t p = ranges[i].addr; p < end; p = next) {
+        for (uint64_t p = a.ranges[i].addr; p < end; p = next) {
             uint32_t owners = qcom_scm_owners(s->xpu, p, &next);
 
-            if (owners != src_vmids) {
+            if (owners != a.src_vmids) {
                 return qcom_scm_refuse(c, SCM_EINVAL_ARG, "assign_mem: 0x%"
                                        PRIx64 " is owned by VMIDs 0x%x, the "
                                        "source list says 0x%x", p, owners,
-                                       src_vmids);
+                                       a.src_vmids);
             }
         }
     }
-    ret = scm_check_xpu(s, c, ranges, nmem);
+    ret = scm_check_xpu(s, c, a.ranges, a.nranges);
     if (ret) {
         return ret;
     }
 
-    for (unsigned i = 0; i < nmem; i++) {
+    for (unsigned i = 0; i < a.nranges; i++) {
+        const QcomScmRange *r = &a.ranges[i];
         g_autofree char *cause = g_strdup_printf(
             "%sassign_mem gives 0x%" PRIx64 "-0x%" PRIx64 " to VMIDs 0x%x",
-            wr & BIT(QCOM_VMID_MSS_MSA) ? "MSS/MBA mss: " : "",
-            ranges[i].addr, ranges[i].addr + ranges[i].size - 1, wr | rd);
+            a.wr & BIT(QCOM_VMID_MSS_MSA) ? "MSS/MBA mss: " : "",
+            r->addr, r->addr + r->size - 1, a.wr | a.rd);
         bool ok;
 
-        trace_qcom_scm_assign(ranges[i].addr, ranges[i].size, rd, wr);
+        trace_qcom_scm_assign(r->addr, r->size, a.rd, a.wr);
         /*
          * With one range this is where the XPU may still run out of
          * groups (and changes nothing); with several, scm_check_xpu()
          * made sure it cannot.
          */
         qcom_xpu_set_cause(s->xpu, cause, c->caller);
-        ok = qcom_xpu_assign(s->xpu, ranges[i].addr, ranges[i].size, rd, wr,
-                             &err);
+        ok = qcom_xpu_assign(s->xpu, r->addr, r->size, a.rd, a.wr, &err);
         qcom_xpu_set_cause(s->xpu, NULL, NULL);
         if (!ok) {
             ret = qcom_scm_refuse(c, SCM_ENOMEM, "assign_mem: %s",

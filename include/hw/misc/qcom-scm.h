@@ -54,6 +54,8 @@
 #include "qom/object.h"
 #include "target/arm/cpu-qom.h"
 #include "hw/remoteproc/qcom-mdt-auth.h"
+/* the status values and assign_mem's lists */
+#include "hw/misc/qcom-scm-args.h"
 
 #define TYPE_QCOM_SCM "qcom-scm"
 OBJECT_DECLARE_SIMPLE_TYPE(QcomScmState, QCOM_SCM)
@@ -62,14 +64,6 @@ typedef struct QcomXpuState QcomXpuState;
 typedef struct QcomDspState QcomDspState;
 
 #define QCOM_SCM_MAX_PAS 4
-
-/* SCM status values (drivers/firmware/qcom/qcom_scm.h) */
-#define QCOM_SCM_OK             0
-#define QCOM_SCM_ERROR          (-1)
-#define QCOM_SCM_EINVAL_ARG     (-2)
-#define QCOM_SCM_EINVAL_ADDR    (-3)
-#define QCOM_SCM_ENOMEM         (-5)
-#define QCOM_SCM_INTERRUPTED    1
 
 /* What TrustZone's PAS service holds for one peripheral */
 typedef enum QcomScmPasPhase {
