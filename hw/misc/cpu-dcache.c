@@ -1317,18 +1317,31 @@ static void hmp_info_dcache(Monitor *mon, const QDict *qdict)
                    capacity, info->evicted_pages, out->str);
 }
 
-static void cpu_dcache_reset_hold(Object *obj, ResetType type)
+/*
+ * Forget every held page, RAM taking memory's data (a reset) or keeping
+ * its own (a load, whose RAM is the snapshot's), and make the CPUs refill
+ * their TLB entries.
+ */
+static void cpu_dcache_forget_held(CpuDcacheState *s, bool memory_wins)
 {
-    CpuDcacheState *s = CPU_DCACHE(obj);
     CpuDcachePage *p, *next;
 
-    /* A reset loses what the cache held; memory keeps what it has. */
     QTAILQ_FOREACH_SAFE(p, &s->held, link, next) {
-        memcpy(ram_ptr(s, p->pageno), p->mem, PAGE);
+        if (memory_wins) {
+            memcpy(ram_ptr(s, p->pageno), p->mem, PAGE);
+        }
         page_drop(s, p);
     }
     notify_unmap(&s->cpu_view, IOMMU_IDX_CACHEABLE, s, 0,
                  pow2ceil(s->npages * PAGE) - 1);
+}
+
+static void cpu_dcache_reset_hold(Object *obj, ResetType type)
+{
+    CpuDcacheState *s = CPU_DCACHE(obj);
+
+    /* A reset loses what the cache held; memory keeps what it has. */
+    cpu_dcache_forget_held(s, true);
     s->findings = 0;
     s->evicted_pages = 0;
     memset(s->kind_count, 0, sizeof(s->kind_count));
@@ -1484,14 +1497,9 @@ static int cpu_dcache_pre_save(void *opaque)
 static int cpu_dcache_post_load(void *opaque, int version_id)
 {
     CpuDcacheState *s = opaque;
-    CpuDcachePage *p, *next;
 
-    QTAILQ_FOREACH_SAFE(p, &s->held, link, next) {
-        page_drop(s, p);
-    }
+    cpu_dcache_forget_held(s, false);
     s->evict_pending = false;
-    notify_unmap(&s->cpu_view, IOMMU_IDX_CACHEABLE, s, 0,
-                 pow2ceil(s->npages * PAGE) - 1);
     return 0;
 }
 
