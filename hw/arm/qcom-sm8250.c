@@ -399,6 +399,12 @@ static bool sm8250_realize_services(QcomSm8250State *s, Error **errp)
                              &error_abort);
     qdev_prop_set_uint64(dev, "base", smem->base);
     qdev_prop_set_uint64(dev, "size", smem->size);
+    /*
+     * SM8250's boot loader: the global partition (Linux reads items 601
+     * and 602) with its minidump table
+     */
+    qdev_prop_set_uint32(dev, "version", QCOM_SMEM_GLOBAL_PART_VERSION);
+    qdev_prop_set_bit(dev, "minidump", true);
     return sysbus_realize(SYS_BUS_DEVICE(dev), errp);
 }
 

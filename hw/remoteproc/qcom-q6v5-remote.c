@@ -176,12 +176,12 @@ bool qcom_q6v5_remote_crash_reason(QcomQ6v5Remote *r, const char *reason,
     if (!r->smem) {
         return true;
     }
-    if (r->crash_item >= QCOM_SMEM_ITEM_COUNT) {
+    if (r->crash_item >= qcom_smem_item_count(r->smem)) {
         /* Linux reads "fatal error without message" */
         qemu_log_mask(LOG_UNIMP, "%s: crash reason item %u is beyond the "
-                      "%u items of SMEM's global heap (no partitions "
-                      "modelled); crashing without a reason\n", r->name,
-                      r->crash_item, QCOM_SMEM_ITEM_COUNT);
+                      "%u items this SMEM is configured with; crashing "
+                      "without a reason\n", r->name, r->crash_item,
+                      qcom_smem_item_count(r->smem));
         return true;
     }
     ret = qcom_smem_alloc(r->smem, r->crash_item, sizeof(buf), r->lock_id,

@@ -26,9 +26,9 @@
  *    "aoss-qmp" (the AOP's message channel, IPCC client AOP signal
  *    GLINK_QMP both ways) and "timer" (the memory-mapped generic timer);
  *    "gpucc" (the GPU clock controller, whose GDSC the Adreno SMMU needs)
- *  + children "tcsr-mutex", "smem", "cmd-db", "apps-rsc": SMEM and the
- *    Command DB are written by the board's reset (qcom_smem_layout(),
- *    qcom_cmd_db_layout())
+ *  + children "tcsr-mutex", "smem", "cmd-db", "apps-rsc": SMEM (version
+ *    12, the global partition) and the Command DB are written by the
+ *    board's reset (qcom_smem_layout(), qcom_cmd_db_layout())
  *  + the QUPv3 wrappers ("qup[0]" at 0x9c0000, "qup[1]" at 0xac0000,
  *    "qup[2]" at 0x8c0000, the DT's qupv3_id_0..2) and the debug UART
  *    (child "uart12", GENI serial engine 4 of wrapper 1, the RB5's
