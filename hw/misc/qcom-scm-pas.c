@@ -447,7 +447,7 @@ static int64_t pas_auth_and_reset(QcomScmState *s, const QcomScmCall *c,
     p->locked_size = size;
     p->phase = QCOM_SCM_PAS_RUNNING;
     trace_qcom_scm_pas(dsp->name, "AUTH_AND_RESET", "started");
-    qcom_dsp_start(dsp);
+    qcom_dsp_start(dsp, img, p->mem_size != 0, base);
     return QCOM_SCM_OK;
 }
 

@@ -50,8 +50,10 @@ static void dsp_smp2p_update(QcomDspState *s, uint32_t value)
     }
 }
 
-void qcom_dsp_start(QcomDspState *s)
+void qcom_dsp_start(QcomDspState *s, const QcomMdtImage *img, bool relocated,
+                    uint64_t base)
 {
+    qcom_q6v5_remote_image(&s->remote, img, relocated, base);
     dsp_set_phase(s, QCOM_DSP_BOOTING);
     timer_mod(s->timer, qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL) +
               QCOM_DSP_BOOT_NS);
@@ -83,6 +85,22 @@ static void dsp_timer_cb(void *opaque)
     if (ret == -EBUSY) {
         timer_mod(s->timer, qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL) +
                   DSP_SMEM_RETRY_NS);
+        return;
+    }
+    if (s->crash_at_boot && *s->crash_at_boot && !s->boot_crashed) {
+        Error *err = NULL;
+
+        /* once: the boot fails before its handover */
+        s->boot_crashed = true;
+        if (!qcom_q6v5_remote_crash_reason(&s->remote, s->crash_at_boot,
+                                           &err)) {
+            qemu_log_mask(LOG_GUEST_ERROR, "%s\n", error_get_pretty(err));
+            error_free(err);
+        }
+        trace_qcom_dsp_crash(s->name, "fatal at boot", s->crash_at_boot);
+        dsp_set_phase(s, QCOM_DSP_CRASHED);
+        qcom_q6v5_remote_snapshot(&s->remote);
+        dsp_smp2p_update(s, BIT(QCOM_Q6V5_SMP2P_FATAL));
         return;
     }
     dsp_set_phase(s, QCOM_DSP_RUNNING);
@@ -126,6 +144,7 @@ static bool dsp_crash(QcomDspState *s, const char *how, const char *reason,
     }
     trace_qcom_dsp_crash(s->name, how, reason);
     dsp_set_phase(s, QCOM_DSP_CRASHED);
+    qcom_q6v5_remote_snapshot(&s->remote);
     return true;
 }
 
@@ -152,12 +171,19 @@ static char *dsp_get_phase(Object *obj, Error **errp)
     return g_strdup(phase_names[QCOM_DSP(obj)->phase]);
 }
 
+static char *dsp_get_crash_dump(Object *obj, Error **errp)
+{
+    return qcom_q6v5_remote_dump_text(&QCOM_DSP(obj)->remote);
+}
+
 static void dsp_reset_enter(Object *obj, ResetType type)
 {
     QcomDspState *s = QCOM_DSP(obj);
 
     timer_del(s->timer);
     s->phase = QCOM_DSP_OFF;
+    s->boot_crashed = false;
+    qcom_q6v5_remote_forget_dump(&s->remote);
     /* SMEM is laid out again: the next item is a new one */
     s->remote.value = 0;
     s->remote.version = 0;
@@ -254,17 +280,42 @@ static int dsp_post_load(void *opaque, int version_id)
     QcomDspState *s = opaque;
 
     if (s->phase >= QCOM_DSP_PHASE_NUM ||
-        s->remote.version > QCOM_SMP2P_MAX_VERSION) {
+        s->remote.version > QCOM_SMP2P_MAX_VERSION ||
+        !qcom_q6v5_remote_dump_valid(&s->remote)) {
         return -EINVAL;
     }
     return 0;
 }
+
+static bool dsp_dump_needed(void *opaque)
+{
+    QcomDspState *s = opaque;
+
+    return s->remote.dump.nsegs || s->boot_crashed;
+}
+
+static const VMStateDescription dsp_vmstate_dump = {
+    .name = "qcom-dsp/dump",
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .needed = dsp_dump_needed,
+    .fields = (const VMStateField[]) {
+        VMSTATE_STRUCT(remote.dump, QcomDspState, 1,
+                       vmstate_qcom_q6v5_remote_dump, QcomQ6v5RemoteDump),
+        VMSTATE_BOOL(boot_crashed, QcomDspState),
+        VMSTATE_END_OF_LIST()
+    }
+};
 
 static const VMStateDescription dsp_vmstate = {
     .name = "qcom-dsp",
     .version_id = 1,
     .minimum_version_id = 1,
     .post_load = dsp_post_load,
+    .subsections = (const VMStateDescription * const []) {
+        &dsp_vmstate_dump,
+        NULL
+    },
     .fields = (const VMStateField[]) {
         VMSTATE_UINT32(phase, QcomDspState),
         VMSTATE_TIMER_PTR(timer, QcomDspState),
@@ -284,6 +335,7 @@ static const Property dsp_properties[] = {
     DEFINE_PROP_UINT32("smp2p-in-item", QcomDspState, smp2p_in_item, 0),
     DEFINE_PROP_UINT32("crash-reason-item", QcomDspState, crash_reason_item,
                        0),
+    DEFINE_PROP_STRING("crash-at-boot", QcomDspState, crash_at_boot),
     DEFINE_PROP_LINK("smem", QcomDspState, smem, TYPE_QCOM_SMEM,
                      QcomSmemState *),
     DEFINE_PROP_LINK("dma", QcomDspState, dma_mr, TYPE_MEMORY_REGION,
@@ -315,6 +367,11 @@ static void dsp_class_init(ObjectClass *klass, void *data)
     object_class_property_set_description(klass, "inject-wdog",
         "Bite the running DSP's watchdog: the value is the crash reason, "
         "then the wdog interrupt fires");
+    object_class_property_add_str(klass, "crash-dump", dsp_get_crash_dump,
+                                  NULL);
+    object_class_property_set_description(klass, "crash-dump",
+        "At the last crash, each segment of the DSP's image as "
+        "DA:SIZE:DIGEST (FNV-1a 64 of its memory then); empty before one");
 }
 
 static const TypeInfo dsp_types[] = {

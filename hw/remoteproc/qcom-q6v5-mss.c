@@ -18,7 +18,9 @@
  *   and hash the segments it now covers -> AUTHENTICATED (status 4)
  *   -> RUNNING: the modem creates its SMP2P item in SMEM and raises
  *   ready and handover; it answers the APPS side's stop with stop-ack
- *   -> CRASHED on an injected fatal error or watchdog bite
+ *   -> CRASHED on an injected fatal error or watchdog bite, or instead
+ *   of ready and handover at the first boot with "crash-at-boot"; each
+ *   crash digests the image's segments for the dump check
  *
  * Any error ends in FAILED with a negative MBA_STATUS (or PBL_STATUS).
  * Every read goes through the "dma" address space with the MSS master's
@@ -485,6 +487,24 @@ static void mss_modem_up(QcomQ6v5MssState *s)
                   SMEM_RETRY_NS);
         return;
     }
+    /* the MBA loaded segment i at PMI_CODE_START + p_paddr - lowest */
+    qcom_q6v5_remote_image(&s->remote, &s->image, true, s->pmi_code_start);
+    if (s->crash_at_boot && *s->crash_at_boot && !s->boot_crashed) {
+        Error *err = NULL;
+
+        /* once: the boot fails before its handover */
+        s->boot_crashed = true;
+        if (!qcom_q6v5_remote_crash_reason(&s->remote, s->crash_at_boot,
+                                           &err)) {
+            qemu_log_mask(LOG_GUEST_ERROR, "%s\n", error_get_pretty(err));
+            error_free(err);
+        }
+        trace_qcom_mss_crash("fatal at boot", s->crash_at_boot);
+        mss_set_phase(s, QCOM_MSS_CRASHED, 0);
+        qcom_q6v5_remote_snapshot(&s->remote);
+        mss_smp2p_update(s, BIT(QCOM_Q6V5_SMP2P_FATAL));
+        return;
+    }
     mss_set_phase(s, QCOM_MSS_RUNNING, 0);
     mss_smp2p_update(s, BIT(QCOM_Q6V5_SMP2P_READY) |
                         BIT(QCOM_Q6V5_SMP2P_HANDOVER));
@@ -533,6 +553,7 @@ static void mss_inject_fatal(Object *obj, const char *reason, Error **errp)
     if (mss_crash_reason(s, reason, errp)) {
         trace_qcom_mss_crash("fatal", reason);
         mss_set_phase(s, QCOM_MSS_CRASHED, 0);
+        qcom_q6v5_remote_snapshot(&s->remote);
         mss_smp2p_update(s, s->remote.value | BIT(QCOM_Q6V5_SMP2P_FATAL));
     }
 }
@@ -544,8 +565,14 @@ static void mss_inject_wdog(Object *obj, const char *reason, Error **errp)
     if (mss_crash_reason(s, reason, errp)) {
         trace_qcom_mss_crash("watchdog", reason);
         mss_set_phase(s, QCOM_MSS_CRASHED, 0);
+        qcom_q6v5_remote_snapshot(&s->remote);
         qemu_irq_pulse(s->wdog_irq);
     }
+}
+
+static char *mss_get_crash_dump(Object *obj, Error **errp)
+{
+    return qcom_q6v5_remote_dump_text(&QCOM_Q6V5_MSS(obj)->remote);
 }
 
 /* ---- the boot chain's clock ------------------------------------------ */
@@ -983,6 +1010,8 @@ static void mss_reset_enter(Object *obj, ResetType type)
     /* SMEM is laid out again: the next item is a new one */
     s->remote.version = 0;
     s->remote.apps_version = 0;
+    s->boot_crashed = false;
+    qcom_q6v5_remote_forget_dump(&s->remote);
 }
 
 static void mss_realize(DeviceState *dev, Error **errp)
@@ -1069,6 +1098,9 @@ static int mss_pre_load(void *opaque)
     g_free(s->meta);
     s->meta = NULL;
     qcom_mdt_hash_cancel(&s->seg_hash);
+    /* streams without the dump subsection: no crash since reset */
+    qcom_q6v5_remote_forget_dump(&s->remote);
+    s->boot_crashed = false;
     /* streams of version 2 and before: SMP2P version 1 on both sides */
     s->remote.version = 1;
     s->remote.apps_version = 1;
@@ -1082,7 +1114,8 @@ static int mss_post_load(void *opaque, int version_id)
 
     qcom_mdt_image_clear(&s->image);
     if (s->phase >= QCOM_MSS_PHASE_NUM ||
-        s->remote.version > QCOM_SMP2P_MAX_VERSION) {
+        s->remote.version > QCOM_SMP2P_MAX_VERSION ||
+        !qcom_q6v5_remote_dump_valid(&s->remote)) {
         return -EINVAL;
     }
     /* the derived segment list of metadata that passed once */
@@ -1092,12 +1125,36 @@ static int mss_post_load(void *opaque, int version_id)
     return 0;
 }
 
+static bool mss_dump_needed(void *opaque)
+{
+    QcomQ6v5MssState *s = opaque;
+
+    return s->remote.dump.nsegs || s->boot_crashed;
+}
+
+static const VMStateDescription mss_vmstate_dump = {
+    .name = "qcom-q6v5-mss/dump",
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .needed = mss_dump_needed,
+    .fields = (const VMStateField[]) {
+        VMSTATE_STRUCT(remote.dump, QcomQ6v5MssState, 1,
+                       vmstate_qcom_q6v5_remote_dump, QcomQ6v5RemoteDump),
+        VMSTATE_BOOL(boot_crashed, QcomQ6v5MssState),
+        VMSTATE_END_OF_LIST()
+    }
+};
+
 static const VMStateDescription mss_vmstate = {
     .name = "qcom-q6v5-mss",
     .version_id = 3,
     .minimum_version_id = 1,
     .pre_load = mss_pre_load,
     .post_load = mss_post_load,
+    .subsections = (const VMStateDescription * const []) {
+        &mss_vmstate_dump,
+        NULL
+    },
     .fields = (const VMStateField[]) {
         VMSTATE_UINT32(core_cbcr, QcomQ6v5MssState),
         VMSTATE_UINT32(xo_cbcr, QcomQ6v5MssState),
@@ -1142,6 +1199,7 @@ static const Property mss_properties[] = {
                        halt_offset[QCOM_MSS_HALT_MODEM], 0x5000),
     DEFINE_PROP_UINT32("halt-nc", QcomQ6v5MssState,
                        halt_offset[QCOM_MSS_HALT_NC], 0x4000),
+    DEFINE_PROP_STRING("crash-at-boot", QcomQ6v5MssState, crash_at_boot),
 };
 
 static void mss_class_init(ObjectClass *klass, void *data)
@@ -1166,6 +1224,11 @@ static void mss_class_init(ObjectClass *klass, void *data)
     object_class_property_set_description(klass, "inject-wdog",
         "Bite the running modem's watchdog: the value is the crash reason "
         "(SMEM item 421), then the wdog interrupt fires");
+    object_class_property_add_str(klass, "crash-dump", mss_get_crash_dump,
+                                  NULL);
+    object_class_property_set_description(klass, "crash-dump",
+        "At the last crash, each segment of the modem's image as "
+        "DA:SIZE:DIGEST (FNV-1a 64 of its memory then); empty before one");
 }
 
 static const TypeInfo mss_types[] = {

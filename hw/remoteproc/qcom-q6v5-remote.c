@@ -17,8 +17,12 @@
 #include "qemu/cutils.h"
 #include "qapi/error.h"
 #include "hw/remoteproc/qcom-q6v5-remote.h"
+#include "hw/remoteproc/qcom-dump-digest.h"
 #include "hw/misc/qcom-smem.h"
 #include "trace.h"
+
+/* How much a snapshot reads at a time */
+#define DUMP_CHUNK  4096
 
 const VMStateDescription vmstate_qcom_q6v5_remote = {
     .name = "qcom-q6v5-remote",
@@ -28,6 +32,23 @@ const VMStateDescription vmstate_qcom_q6v5_remote = {
         VMSTATE_UINT32(value, QcomQ6v5Remote),
         VMSTATE_UINT8(version, QcomQ6v5Remote),
         VMSTATE_UINT8(apps_version, QcomQ6v5Remote),
+        VMSTATE_END_OF_LIST()
+    }
+};
+
+const VMStateDescription vmstate_qcom_q6v5_remote_dump = {
+    .name = "qcom-q6v5-remote-dump",
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .fields = (const VMStateField[]) {
+        VMSTATE_UINT32(nsegs, QcomQ6v5RemoteDump),
+        VMSTATE_UINT32_ARRAY(da, QcomQ6v5RemoteDump, QCOM_MDT_MAX_PHDRS),
+        VMSTATE_UINT32_ARRAY(size, QcomQ6v5RemoteDump, QCOM_MDT_MAX_PHDRS),
+        VMSTATE_UINT64_ARRAY(addr, QcomQ6v5RemoteDump, QCOM_MDT_MAX_PHDRS),
+        VMSTATE_UINT64_ARRAY(digest, QcomQ6v5RemoteDump,
+                             QCOM_MDT_MAX_PHDRS),
+        VMSTATE_UINT32(crashes, QcomQ6v5RemoteDump),
+        VMSTATE_UINT32(taken, QcomQ6v5RemoteDump),
         VMSTATE_END_OF_LIST()
     }
 };
@@ -197,4 +218,81 @@ bool qcom_q6v5_remote_crash_reason(QcomQ6v5Remote *r, const char *reason,
     pstrcpy(buf, MIN(size, sizeof(buf)), reason);
     address_space_write(r->as, addr, r->attrs, buf, MIN(size, sizeof(buf)));
     return true;
+}
+
+void qcom_q6v5_remote_image(QcomQ6v5Remote *r, const QcomMdtImage *img,
+                            bool relocated, uint64_t base)
+{
+    QcomQ6v5RemoteDump *d = &r->dump;
+
+    d->nsegs = MIN(img->nsegs, QCOM_MDT_MAX_PHDRS);
+    for (unsigned i = 0; i < d->nsegs; i++) {
+        const QcomMdtSegment *seg = &img->segs[i];
+
+        d->da[i] = seg->paddr;
+        d->size[i] = seg->memsz;
+        d->addr[i] = relocated ? base + seg->paddr - img->min_paddr
+                               : seg->paddr;
+    }
+}
+
+void qcom_q6v5_remote_snapshot(QcomQ6v5Remote *r)
+{
+    QcomQ6v5RemoteDump *d = &r->dump;
+    uint64_t budget = QCOM_Q6V5_DUMP_MAX_BYTES;
+    uint8_t buf[DUMP_CHUNK];
+
+    d->crashes++;
+    d->taken = 0;
+    for (unsigned i = 0; i < d->nsegs && d->size[i] <= budget; i++) {
+        uint64_t h = QCOM_DUMP_DIGEST_INIT;
+
+        for (uint32_t off = 0; off < d->size[i]; off += DUMP_CHUNK) {
+            uint32_t n = MIN(DUMP_CHUNK, d->size[i] - off);
+
+            if (address_space_read(r->as, d->addr[i] + off, r->attrs, buf,
+                                   n) != MEMTX_OK) {
+                /* as the kernel's dump of memory it cannot read */
+                memset(buf, 0xff, n);
+            }
+            h = qcom_dump_digest(h, buf, n);
+        }
+        d->digest[i] = h;
+        budget -= d->size[i];
+        d->taken++;
+    }
+    if (d->taken < d->nsegs) {
+        qemu_log_mask(LOG_UNIMP, "%s: crash snapshot: %u of %u segments "
+                      "digested (at most %u bytes)\n", r->name, d->taken,
+                      d->nsegs, QCOM_Q6V5_DUMP_MAX_BYTES);
+    }
+    trace_qcom_q6v5_remote_snapshot(r->name, d->crashes, d->taken, d->nsegs);
+}
+
+char *qcom_q6v5_remote_dump_text(const QcomQ6v5Remote *r)
+{
+    const QcomQ6v5RemoteDump *d = &r->dump;
+    GString *out = g_string_new("");
+
+    for (unsigned i = 0; d->crashes && i < d->nsegs; i++) {
+        g_string_append_printf(out, "%s%x:%x:", i ? " " : "", d->da[i],
+                               d->size[i]);
+        if (i < d->taken) {
+            g_string_append_printf(out, "%016" PRIx64, d->digest[i]);
+        } else {
+            g_string_append(out, "-");
+        }
+    }
+    return g_string_free(out, false);
+}
+
+bool qcom_q6v5_remote_dump_valid(const QcomQ6v5Remote *r)
+{
+    return r->dump.nsegs <= QCOM_MDT_MAX_PHDRS &&
+           r->dump.taken <= r->dump.nsegs;
+}
+
+void qcom_q6v5_remote_forget_dump(QcomQ6v5Remote *r)
+{
+    memset(&r->dump, 0, sizeof(r->dump));
 }

@@ -19,6 +19,7 @@
 #include "libqtest.h"
 #include "qobject/qdict.h"
 #include "db845c-gic.h"
+#include "hw/remoteproc/qcom-dump-digest.h"
 
 #define QDSP6           0x04080000ULL
 #define RMB             0x04180000ULL
@@ -237,14 +238,19 @@ static void step_ms(QTestState *qts, unsigned ms)
     qtest_clock_step(qts, ms * 1000000LL);
 }
 
-static QTestState *mss_start(void)
+static QTestState *mss_start_args(const char *extra)
 {
-    QTestState *qts = qtest_init(MACHINE_ARGS);
+    QTestState *qts = qtest_initf(MACHINE_ARGS " %s", extra);
     char *out = qtest_hmp(qts, "xpu-assign " MODEM_REGION " " VMIDS_SHARED);
 
     g_assert_cmpstr(out, ==, "");
     g_free(out);
     return qts;
+}
+
+static QTestState *mss_start(void)
+{
+    return mss_start_args("");
 }
 
 /* q6v5_reset_deassert (alt reset), MBA_IMAGE, q6v5proc_reset (sdm845) */
@@ -924,22 +930,30 @@ static uint64_t apps_smp2p_init(QTestState *qts)
     return apps_smp2p_publish(qts, 1);
 }
 
+/* Boot the MBA, then the modem image to AUTH_COMPLETE */
+static void modem_boot(QTestState *qts, Image *modem)
+{
+    Image mba;
+
+    image_build(&mba, 2, ID_MBA, 0);
+    mss_boot_mba(qts, &mba);
+    mss_send_metadata(qts, modem);
+    mss_load_segments(qts, modem, 0, modem->nload);
+    step_ms(qts, 1);
+    g_assert_cmpint(mba_status(qts), ==, ST_AUTH_COMPLETE);
+    image_free(&mba);
+}
+
 /* Boot to AUTH_COMPLETE and let the modem come up */
 static QTestState *modem_up(void)
 {
     QTestState *qts = mss_start();
-    Image mba, modem;
+    Image modem;
 
     gic_spi_edge(qts, SPI_SMP2P);
     gic_spi_edge(qts, SPI_WDOG);
-    image_build(&mba, 2, ID_MBA, 0);
     image_build(&modem, 3, ID_MODEM, 0);
-    mss_boot_mba(qts, &mba);
-    mss_send_metadata(qts, &modem);
-    mss_load_segments(qts, &modem, 0, modem.nload);
-    step_ms(qts, 1);
-    g_assert_cmpint(mba_status(qts), ==, ST_AUTH_COMPLETE);
-    image_free(&mba);
+    modem_boot(qts, &modem);
     image_free(&modem);
     return qts;
 }
@@ -1200,6 +1214,116 @@ static void test_inject_wdog(void)
     qtest_quit(qts);
 }
 
+static char *crash_dump(QTestState *qts)
+{
+    QDict *rsp = qtest_qmp(qts, "{'execute': 'qom-get', 'arguments': {"
+                           "'path': '" MSS_PATH "', 'property': "
+                           "'crash-dump'}}");
+    char *dump = g_strdup(qdict_get_str(rsp, "return"));
+
+    qobject_unref(rsp);
+    return dump;
+}
+
+/*
+ * What the crash-dump property must say of img as it lies in memory:
+ * each loadable segment's p_paddr, p_memsz and the digest of its bytes
+ * (its data, then the zero fill)
+ */
+static char *expected_dump(const Image *img)
+{
+    GString *out = g_string_new("");
+
+    for (unsigned i = 0; i < img->nload; i++) {
+        g_autofree uint8_t *mem = g_malloc0(img->memsz[i]);
+
+        memcpy(mem, img->file + img->offset[i], img->filesz[i]);
+        g_string_append_printf(out, "%s%x:%x:%016" PRIx64, i ? " " : "",
+                               img->paddr[i], img->memsz[i],
+                               qcom_dump_digest(QCOM_DUMP_DIGEST_INIT, mem,
+                                                img->memsz[i]));
+    }
+    return g_string_free(out, false);
+}
+
+/*
+ * The crash takes the digests of the image's segments as memory holds
+ * them: what Linux's coredump must match. Memory changing afterwards
+ * (the kernel reloading the image) does not change them; a machine reset
+ * forgets them.
+ */
+static void test_crash_dump(void)
+{
+    QTestState *qts = mss_start();
+    Image modem;
+    g_autofree char *before = NULL, *want = NULL, *got = NULL;
+    g_autofree char *later = NULL, *after_reset = NULL;
+
+    image_build(&modem, 4, ID_MODEM, 0);
+    modem_boot(qts, &modem);
+    step_ms(qts, 2);
+    before = crash_dump(qts);
+    g_assert_cmpstr(before, ==, "");
+    qtest_qmp_assert_success(qts, "{'execute': 'qom-set', 'arguments': {"
+                             "'path': '" MSS_PATH "', 'property': "
+                             "'inject-fatal', 'value': 'dump me'}}");
+    want = expected_dump(&modem);
+    got = crash_dump(qts);
+    g_assert_cmpstr(got, ==, want);
+
+    qtest_memset(qts, MPSS_ADDR, 0x5a, 0x100);
+    later = crash_dump(qts);
+    g_assert_cmpstr(later, ==, want);
+
+    qtest_qmp_assert_success(qts, "{'execute': 'system_reset'}");
+    after_reset = crash_dump(qts);
+    g_assert_cmpstr(after_reset, ==, "");
+    image_free(&modem);
+    qtest_quit(qts);
+}
+
+/*
+ * crash-at-boot: the first boot after reset that authenticates its image
+ * raises fatal with the reason instead of ready and handover, once; a
+ * machine reset arms it again.
+ */
+static void test_crash_at_boot(void)
+{
+    QTestState *qts = mss_start_args("-global qcom-q6v5-mss.crash-at-boot="
+                                     "boot-crash");
+    Image modem;
+    g_autofree char *dump = NULL;
+
+    image_build(&modem, 3, ID_MODEM, 0);
+    for (int round = 0; round < 2; round++) {
+        /* the GIC's configuration too is reset */
+        gic_spi_edge(qts, SPI_SMP2P);
+        modem_boot(qts, &modem);
+        step_ms(qts, 2);
+        g_assert_cmphex(modem_bits(qts), ==, BIT_FATAL);
+        g_assert_true(gic_spi_pending(qts, SPI_SMP2P));
+        gic_spi_clear(qts, SPI_SMP2P);
+        check_crash_reason(qts, "boot-crash");
+        dump = crash_dump(qts);
+        g_assert_cmpstr(dump, !=, "");
+        g_free(dump);
+        dump = NULL;
+        /* the driver's error path: the subsystem is reset */
+        rmb_wr(qts, RMB_MBA_ALT_RESET, 1);
+        rmb_wr(qts, RMB_MBA_ALT_RESET, 0);
+        g_assert_cmphex(modem_bits(qts), ==, 0);
+
+        /* the next boot comes up */
+        modem_boot(qts, &modem);
+        step_ms(qts, 2);
+        g_assert_cmphex(modem_bits(qts), ==, BIT_READY | BIT_HANDOVER);
+        qtest_qmp_assert_success(qts, "{'execute': 'system_reset'}");
+        g_free(qtest_hmp(qts, "xpu-assign " MODEM_REGION " " VMIDS_SHARED));
+    }
+    image_free(&modem);
+    qtest_quit(qts);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -1225,5 +1349,7 @@ int main(int argc, char **argv)
     qtest_add_func("/qcom-q6v5-mss/smp2p-version", test_smp2p_version);
     qtest_add_func("/qcom-q6v5-mss/inject-fatal", test_inject_fatal);
     qtest_add_func("/qcom-q6v5-mss/inject-wdog", test_inject_wdog);
+    qtest_add_func("/qcom-q6v5-mss/crash-dump", test_crash_dump);
+    qtest_add_func("/qcom-q6v5-mss/crash-at-boot", test_crash_at_boot);
     return g_test_run();
 }

@@ -24,6 +24,7 @@
 #include "qcom-scm-calls.h"
 #include "qobject/qdict.h"
 #include "hw/remoteproc/qcom-mdt-auth.h"
+#include "hw/remoteproc/qcom-dump-digest.h"
 #include "qcom-xpu-regs.h"
 
 /* The metadata buffer (4 KiB aligned, as Linux's dma_alloc_coherent) */
@@ -60,10 +61,16 @@
 #define EINVAL_ARG      (-2)
 #define EINVAL_ADDR     (-3)
 
-/* SMEM items of the ADSP (sm8250.dtsi smp2p-adsp, PAS data) */
+/* SMEM items of the ADSP and CDSP (sm8250.dtsi smp2p-*, PAS data) */
 #define ITEM_SMP2P_ADSP 443
+#define ITEM_SMP2P_APPS_ADSP 429
 #define ITEM_CRASH_ADSP 423
-#define SMEM_TOC        0xd0
+#define ITEM_SMP2P_CDSP 94
+#define ITEM_CRASH_CDSP 601
+/* SMEM version 12: the $TOC in the last 4 KiB, its first entry global */
+#define SMEM_SIZE       0x200000ULL
+#define SMEM_PTABLE     (SMEM_BASE + SMEM_SIZE - 0x1000)
+#define SMEM_CANARY     0xa5a5
 
 /* The test image: headers, hash segment, one relocatable segment */
 #define PHNUM           3
@@ -250,12 +257,63 @@ static void wait_phase(QTestState *qts, const char *dsp, const char *want)
     }
 }
 
-/* The physical address of SMEM item n, 0 if not allocated */
+/* The global partition's header, from the partition table's entry */
+static uint64_t smem_part(QTestState *qts)
+{
+    g_assert_cmphex(qtest_readl(qts, SMEM_PTABLE), ==, 0x434f5424);
+    g_assert_cmphex(qtest_readw(qts, SMEM_PTABLE + 0x20 + 12), ==, 0xfffe);
+    return SMEM_BASE + qtest_readl(qts, SMEM_PTABLE + 0x20);
+}
+
+/*
+ * The physical address of SMEM item n, 0 if not allocated: the global
+ * partition's uncached list, as smem.c's qcom_smem_get_private reads it
+ */
+static uint64_t smem_item_sized(QTestState *qts, unsigned n, uint32_t *size)
+{
+    uint64_t part = smem_part(qts);
+    uint32_t end = qtest_readl(qts, part + 0xc);
+
+    for (uint32_t off = 0x20; off < end;) {
+        uint64_t e = part + off;
+        uint32_t len = qtest_readl(qts, e + 4);
+        uint16_t pad_hdr = qtest_readw(qts, e + 10);
+
+        g_assert_cmphex(qtest_readw(qts, e), ==, SMEM_CANARY);
+        if (qtest_readw(qts, e + 2) == n) {
+            if (size) {
+                *size = len - qtest_readw(qts, e + 8);
+            }
+            return e + 16 + pad_hdr;
+        }
+        off += 16 + pad_hdr + len;
+    }
+    return 0;
+}
+
 static uint64_t smem_item(QTestState *qts, unsigned n)
 {
-    uint64_t e = SMEM_BASE + SMEM_TOC + 16 * n;
+    return smem_item_sized(qts, n, NULL);
+}
 
-    return qtest_readl(qts, e) ? SMEM_BASE + qtest_readl(qts, e + 4) : 0;
+/* An item of APPS's, as smem.c's qcom_smem_alloc_private lays it out */
+static uint64_t smem_alloc(QTestState *qts, unsigned n, uint32_t size)
+{
+    uint64_t part = smem_part(qts);
+    uint32_t end = qtest_readl(qts, part + 0xc);
+    uint32_t aligned = (size + 7) & ~7u;
+    uint64_t e = part + end;
+
+    g_assert_cmphex(smem_item(qts, n), ==, 0);
+    g_assert_cmpuint(end + 16 + aligned, <=, qtest_readl(qts, part + 0x10));
+    qtest_writew(qts, e, SMEM_CANARY);
+    qtest_writew(qts, e + 2, n);
+    qtest_writel(qts, e + 4, aligned);
+    qtest_writew(qts, e + 8, aligned - size);
+    qtest_writew(qts, e + 10, 0);
+    qtest_writel(qts, e + 12, 0);
+    qtest_writel(qts, part + 0xc, end + 16 + aligned);
+    return e + 16;
 }
 
 static void write_image(QTestState *qts, const Image *im)
@@ -346,10 +404,9 @@ static void inject(QTestState *qts, const char *dsp, const char *how,
 }
 
 /*
- * A running DSP crashes: the reason in its SMEM item, then SMP2P fatal;
- * the CDSP's item (601) is beyond the global heap, so it crashes without
- * one. A DSP that does not run cannot crash; SHUTDOWN clears the bits;
- * a machine reset stops a running one.
+ * A running DSP crashes: the reason in its SMEM item, then SMP2P fatal.
+ * A DSP that does not run cannot crash; SHUTDOWN clears the bits; a
+ * machine reset stops a running one.
  */
 static void test_dsp_crash(void)
 {
@@ -387,6 +444,156 @@ static void test_dsp_crash(void)
     qtest_qmp_assert_success(qts, "{'execute': 'system_reset'}");
     assert_phase(qts, "adsp", "off");
     g_assert_cmphex(perm(qts, ADSP_MEM), ==, HLOS_ONLY);
+    g_free(im);
+    qtest_quit(qts);
+}
+
+static char *dsp_crash_dump(QTestState *qts, const char *dsp)
+{
+    g_autofree char *path = g_strdup_printf("/machine/soc/%s", dsp);
+    QDict *rsp = qtest_qmp(qts, "{'execute': 'qom-get', 'arguments': "
+                           "{'path': %s, 'property': 'crash-dump'}}", path);
+    char *dump = g_strdup(qdict_get_str(rsp, "return"));
+
+    qobject_unref(rsp);
+    return dump;
+}
+
+/* What the crash-dump of a DSP running im relocated to mem must say */
+static char *dsp_expected_dump(const Image *im)
+{
+    g_autofree uint8_t *mem = g_malloc0(SEG_MEMSZ);
+
+    memcpy(mem, im->seg, SEG_FILESZ);
+    return g_strdup_printf("%x:%x:%016" PRIx64, SEG_PADDR, SEG_MEMSZ,
+                           qcom_dump_digest(QCOM_DUMP_DIGEST_INIT, mem,
+                                            SEG_MEMSZ));
+}
+
+/*
+ * A crash digests the DSP's segment where TrustZone started it (the
+ * MEM_SETUP region); the digests stay through SHUTDOWN, for the
+ * coredump the kernel takes after it.
+ */
+static void test_dsp_crash_dump(void)
+{
+    QTestState *qts = boot("");
+    Image *im = g_new(Image, 1);
+    g_autofree char *before = NULL, *want = NULL, *got = NULL;
+    g_autofree char *after = NULL;
+
+    start_dsp(qts, im, PAS_ADSP, QCOM_MDT_ID_ADSP, ADSP_MEM, ADSP_MEM_SIZE,
+              "adsp");
+    before = dsp_crash_dump(qts, "adsp");
+    g_assert_cmpstr(before, ==, "");
+    inject(qts, "adsp", "inject-wdog", "dump me", true);
+    want = dsp_expected_dump(im);
+    got = dsp_crash_dump(qts, "adsp");
+    g_assert_cmpstr(got, ==, want);
+    g_assert_cmpint(pas(qts, SHUTDOWN, 1, PAS_ADSP, 0, 0, NULL), ==, OK);
+    after = dsp_crash_dump(qts, "adsp");
+    g_assert_cmpstr(after, ==, want);
+    g_free(im);
+    qtest_quit(qts);
+}
+
+/*
+ * crash-at-boot: the first boot after reset raises SMP2P fatal instead
+ * of ready and handover (the kernel's start times out and shuts the DSP
+ * down); the next boot comes up
+ */
+static void test_dsp_crash_at_boot(void)
+{
+    QTestState *qts = boot("-global qcom-dsp.crash-at-boot=boot-crash");
+    Image *im = g_new(Image, 1);
+    uint64_t item, reason;
+    char text[16] = { 0 };
+
+    make_image(im, QCOM_MDT_ID_ADSP);
+    write_image(qts, im);
+    g_assert_cmpint(pas(qts, INIT_IMAGE, 2, PAS_ADSP, META, 0, NULL), ==, OK);
+    g_assert_cmpint(pas(qts, MEM_SETUP, 3, PAS_ADSP, ADSP_MEM, ADSP_MEM_SIZE,
+                        NULL), ==, OK);
+    g_assert_cmpint(pas(qts, AUTH_AND_RESET, 1, PAS_ADSP, 0, 0, NULL), ==,
+                    OK);
+    wait_phase(qts, "adsp", "crashed");
+    item = smem_item(qts, ITEM_SMP2P_ADSP);
+    g_assert_cmphex(qtest_readl(qts, item + 20 + 16), ==, 0x1);
+    reason = smem_item(qts, ITEM_CRASH_ADSP);
+    g_assert_cmphex(reason, !=, 0);
+    qtest_memread(qts, reason, text, sizeof(text) - 1);
+    g_assert_cmpstr(text, ==, "boot-crash");
+    g_assert_cmpint(pas(qts, SHUTDOWN, 1, PAS_ADSP, 0, 0, NULL), ==, OK);
+    assert_phase(qts, "adsp", "off");
+    start_dsp(qts, im, PAS_ADSP, QCOM_MDT_ID_ADSP, ADSP_MEM, ADSP_MEM_SIZE,
+              "adsp");
+    g_assert_cmphex(qtest_readl(qts, item + 20 + 16), ==, 0x6);
+    g_free(im);
+    qtest_quit(qts);
+}
+
+/*
+ * The CDSP's crash reason is SMEM item 601, beyond the 512 of a global
+ * heap: in SMEM version 12's global partition, where Linux's
+ * qcom_smem_get looks for it. Allocated once, the next crash's reason
+ * goes to the same item.
+ */
+static void test_cdsp_crash_reason(void)
+{
+    QTestState *qts = boot("");
+    Image *im = g_new(Image, 1);
+    uint64_t item, reason;
+    uint32_t size = 0;
+    char text[16] = { 0 };
+
+    start_dsp(qts, im, PAS_CDSP, QCOM_MDT_ID_CDSP, CDSP_MEM, CDSP_MEM_SIZE,
+              "cdsp");
+    inject(qts, "cdsp", "inject-fatal", "cdsp test crash", true);
+    assert_phase(qts, "cdsp", "crashed");
+    item = smem_item(qts, ITEM_SMP2P_CDSP);
+    g_assert_cmphex(qtest_readl(qts, item + 20 + 16), ==, 0x7);
+    reason = smem_item_sized(qts, ITEM_CRASH_CDSP, &size);
+    g_assert_cmphex(reason, !=, 0);
+    g_assert_cmpuint(size, ==, 256);
+    qtest_memread(qts, reason, text, sizeof(text) - 1);
+    g_assert_cmpstr(text, ==, "cdsp test crash");
+    g_assert_cmpint(pas(qts, SHUTDOWN, 1, PAS_CDSP, 0, 0, NULL), ==, OK);
+
+    start_dsp(qts, im, PAS_CDSP, QCOM_MDT_ID_CDSP, CDSP_MEM, CDSP_MEM_SIZE,
+              "cdsp");
+    inject(qts, "cdsp", "inject-wdog", "cdsp watchdog", true);
+    assert_phase(qts, "cdsp", "crashed");
+    g_assert_cmphex(smem_item(qts, ITEM_CRASH_CDSP), ==, reason);
+    qtest_memread(qts, reason, text, sizeof(text) - 1);
+    g_assert_cmpstr(text, ==, "cdsp watchdog");
+    g_assert_cmpint(pas(qts, SHUTDOWN, 1, PAS_CDSP, 0, 0, NULL), ==, OK);
+    assert_phase(qts, "cdsp", "off");
+    g_free(im);
+    qtest_quit(qts);
+}
+
+/*
+ * An item APPS allocated in SMEM's global partition (Linux's SMP2P item
+ * towards the ADSP, version 2 as a 7.x kernel publishes it) is the one
+ * the ADSP reads: it publishes its own in the same version
+ */
+static void test_dsp_finds_apps_item(void)
+{
+    QTestState *qts = boot("");
+    Image *im = g_new(Image, 1);
+    uint64_t apps, item;
+
+    apps = smem_alloc(qts, ITEM_SMP2P_APPS_ADSP, 340);
+    g_assert_cmphex(smem_item(qts, ITEM_SMP2P_APPS_ADSP), ==, apps);
+    qtest_writel(qts, apps, 0x504d5324);
+    qtest_writel(qts, apps + 4, 2);             /* version 2, features 0 */
+    qtest_writel(qts, apps + 8, 0x00020000);    /* local 0, remote 2 */
+    start_dsp(qts, im, PAS_ADSP, QCOM_MDT_ID_ADSP, ADSP_MEM, ADSP_MEM_SIZE,
+              "adsp");
+    item = smem_item(qts, ITEM_SMP2P_ADSP);
+    g_assert_cmphex(item, >, apps);
+    g_assert_cmphex(qtest_readl(qts, item), ==, 0x504d5324);
+    g_assert_cmphex(qtest_readb(qts, item + 4), ==, 2);
     g_free(im);
     qtest_quit(qts);
 }
@@ -601,5 +808,10 @@ int main(int argc, char **argv)
     qtest_add_func("/qcom-scm-pas/metadata-hazard", test_metadata_hazard);
     qtest_add_func("/qcom-scm-pas/io-dload-mode", test_io_dload_mode);
     qtest_add_func("/qcom-scm-pas/dsp-crash", test_dsp_crash);
+    qtest_add_func("/qcom-scm-pas/dsp-finds-apps-item",
+                   test_dsp_finds_apps_item);
+    qtest_add_func("/qcom-scm-pas/dsp-crash-dump", test_dsp_crash_dump);
+    qtest_add_func("/qcom-scm-pas/dsp-crash-at-boot", test_dsp_crash_at_boot);
+    qtest_add_func("/qcom-scm-pas/cdsp-crash-reason", test_cdsp_crash_reason);
     return g_test_run();
 }

@@ -17,7 +17,11 @@
  *   RUNNING: APPS's "master-kernel" bit 0 (stop) -> stop-ack
  *   RUNNING --inject-fatal/-wdog--> CRASHED: crash reason in SMEM, then
  *   SMP2P fatal or the watchdog interrupt
+ *   BOOTING --crash-at-boot--> CRASHED: instead of ready and handover,
+ *   SMP2P fatal with that reason (once after reset)
  *   any --stop (PAS shutdown)--> OFF: "slave-kernel" 0, doorbell
+ *   Each crash digests the image's segments as memory holds them, which
+ *   a coredump must match ("crash-dump")
  *
  * All timing is on the virtual clock.
  *
@@ -40,6 +44,11 @@
  *  + read-only QOM property "phase": off, booting, running, crashed
  *  + write-only QOM properties "inject-fatal", "inject-wdog": crash the
  *    running DSP with the given reason
+ *  + QOM property "crash-at-boot": a crash reason; the first boot after
+ *    reset then raises SMP2P fatal with it instead of ready and handover
+ *    (a crash before the handover); empty (the default): none
+ *  + read-only QOM property "crash-dump": what a coredump of the last
+ *    crash must hold (qcom_q6v5_remote_dump_text())
  */
 
 #ifndef HW_REMOTEPROC_QCOM_DSP_H
@@ -76,6 +85,7 @@ struct QcomDspState {
     qemu_irq wdog_irq;
     uint32_t phase;
     QcomQ6v5Remote remote;
+    bool boot_crashed;          /* crash-at-boot has fired since reset */
 
     /* properties */
     char *name;
@@ -86,12 +96,17 @@ struct QcomDspState {
     uint32_t smp2p_out_item;
     uint32_t smp2p_in_item;
     uint32_t crash_reason_item;
+    char *crash_at_boot;
     QcomSmemState *smem;
     MemoryRegion *dma_mr;
 };
 
-/* TrustZone's side: start the authenticated core, stop it */
-void qcom_dsp_start(QcomDspState *s);
+/*
+ * TrustZone's side: start the core with the authenticated image img
+ * (relocated to base, or at its p_paddr), stop it
+ */
+void qcom_dsp_start(QcomDspState *s, const QcomMdtImage *img, bool relocated,
+                    uint64_t base);
 void qcom_dsp_stop(QcomDspState *s);
 
 #endif /* HW_REMOTEPROC_QCOM_DSP_H */

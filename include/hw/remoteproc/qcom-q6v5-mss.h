@@ -45,6 +45,13 @@
  *  + write-only QOM string properties "inject-fatal" and "inject-wdog"
  *    (qom-set): while the modem runs, store the value as the crash reason
  *    (SMEM item 421) and raise SMP2P fatal, or bite the watchdog
+ *  + QOM string property "crash-at-boot": a crash reason; the first boot
+ *    after reset that authenticates its image then raises SMP2P fatal
+ *    with it instead of ready and handover (a crash before the
+ *    handover); empty (the default): none
+ *  + read-only QOM string property "crash-dump": at the last crash, each
+ *    segment of the modem's image as DA:SIZE:DIGEST, what a coredump
+ *    must hold (qcom_q6v5_remote_dump_text()); empty before one
  */
 
 #ifndef HW_REMOTEPROC_QCOM_Q6V5_MSS_H
@@ -148,7 +155,8 @@ struct QcomQ6v5MssState {
     /* the running modem */
     qemu_irq smp2p_irq;
     qemu_irq wdog_irq;
-    QcomQ6v5Remote remote;  /* SMP2P and crash reason */
+    QcomQ6v5Remote remote;  /* SMP2P, crash reason, dump */
+    bool boot_crashed;      /* crash-at-boot has fired since reset */
 
     /* reset inputs */
     bool mss_restart;
@@ -174,6 +182,7 @@ struct QcomQ6v5MssState {
     QcomXpuState *xpu;
     QcomSmemState *smem;
     uint32_t halt_offset[QCOM_MSS_HALT_NUM];
+    char *crash_at_boot;
 };
 
 #endif /* HW_REMOTEPROC_QCOM_Q6V5_MSS_H */

@@ -21,6 +21,7 @@
 
 #include "exec/memory.h"
 #include "migration/vmstate.h"
+#include "hw/remoteproc/qcom-mdt-auth.h"
 
 typedef struct QcomSmemState QcomSmemState;
 
@@ -41,6 +42,29 @@ typedef struct QcomSmemState QcomSmemState;
 #define QCOM_Q6V5_SMP2P_STOP_ACK    3
 #define QCOM_Q6V5_CRASH_REASON_SIZE 256
 
+/*
+ * What a coredump of the remote must show: the loadable segments of the
+ * image it runs (in phdr order, as the kernel registers its dump
+ * segments: p_paddr, p_memsz) and where they lie; from its last crash,
+ * the digest of each as memory held it then
+ * (include/hw/remoteproc/qcom-dump-digest.h). At most
+ * QCOM_Q6V5_DUMP_MAX_BYTES are digested at a crash, the segments in
+ * order: those beyond are not (taken counts the digested ones).
+ */
+#define QCOM_Q6V5_DUMP_MAX_BYTES    (64 * 1024 * 1024)
+
+typedef struct QcomQ6v5RemoteDump {
+    uint32_t nsegs;             /* 0: no image has run since reset */
+    uint32_t da[QCOM_MDT_MAX_PHDRS];
+    uint32_t size[QCOM_MDT_MAX_PHDRS];
+    uint64_t addr[QCOM_MDT_MAX_PHDRS];
+    uint64_t digest[QCOM_MDT_MAX_PHDRS];
+    uint32_t crashes;           /* digests taken since reset */
+    uint32_t taken;             /* segments digested at the last crash */
+} QcomQ6v5RemoteDump;
+
+extern const VMStateDescription vmstate_qcom_q6v5_remote_dump;
+
 typedef struct QcomQ6v5Remote {
     /* set by the owner before use */
     const char *name;           /* for messages: "qcom-q6v5-mss", ... */
@@ -59,6 +83,7 @@ typedef struct QcomQ6v5Remote {
     uint32_t value;             /* "slave-kernel" */
     uint8_t version;            /* our item's version */
     uint8_t apps_version;       /* the APPS item's, last seen */
+    QcomQ6v5RemoteDump dump;    /* in the owner's VMState too */
 } QcomQ6v5Remote;
 
 extern const VMStateDescription vmstate_qcom_q6v5_remote;
@@ -97,5 +122,31 @@ uint32_t qcom_q6v5_remote_master(QcomQ6v5Remote *r);
  */
 bool qcom_q6v5_remote_crash_reason(QcomQ6v5Remote *r, const char *reason,
                                    Error **errp);
+
+/*
+ * The remote starts img: segment i lies at base + p_paddr - the lowest
+ * p_paddr when relocated, else at p_paddr. Remembered for its dump.
+ */
+void qcom_q6v5_remote_image(QcomQ6v5Remote *r, const QcomMdtImage *img,
+                            bool relocated, uint64_t base);
+
+/*
+ * The remote crashes: the digest of each of its segments as memory holds
+ * them now (read as the remote reads), for the dump check.
+ */
+void qcom_q6v5_remote_snapshot(QcomQ6v5Remote *r);
+
+/*
+ * The "crash-dump" property's text: "" before any crash, else one
+ * "DA:SIZE:DIGEST" per segment (hex; DIGEST "-" for one not digested),
+ * separated by spaces. g_free() it.
+ */
+char *qcom_q6v5_remote_dump_text(const QcomQ6v5Remote *r);
+
+/* An incoming migration's dump is consistent */
+bool qcom_q6v5_remote_dump_valid(const QcomQ6v5Remote *r);
+
+/* Reset: no image, no crash */
+void qcom_q6v5_remote_forget_dump(QcomQ6v5Remote *r);
 
 #endif /* HW_REMOTEPROC_QCOM_Q6V5_REMOTE_H */
