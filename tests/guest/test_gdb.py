@@ -176,8 +176,12 @@ def test_record_replay(tap, work):
                      "hazard, and the recording", out):
         return None
     same = True
+    results = os.path.join(work, "replay-results.json")
     for i in (1, 2):
-        rc, replayed, out = check_json(["--replay", rec],
+        # the second replay also writes a report the recording did not ask
+        # for: a replay takes this command line's reporting options
+        extra = ["--results-json", results] if i == 2 else []
+        rc, replayed, out = check_json(["--replay", rec] + extra,
                                        os.path.join(work, "replay%d.json" % i))
         same = same and rc == 1 and replayed.get("findings") == recorded["findings"] and \
             replayed.get("notes") == recorded["notes"] and \
@@ -186,6 +190,16 @@ def test_record_replay(tap, work):
                   "--replay, run %d: the identical findings (%d, every held line with its "
                   "fill and maintenance pc), notes and steps, exit 1" % (i, len(
                       recorded["findings"])), out)
+    try:
+        with open(results) as f:
+            suites = json.load(f)
+    except (OSError, ValueError) as e:
+        suites = {"error": str(e)}
+    tap.check(any(isinstance(cases, dict) and
+                  any(isinstance(c, dict) and c.get("result") == "fail" for c in cases.values())
+                  for cases in suites.values()),
+              "--replay --results-json: the report of the replayed run, a failure",
+              json.dumps(suites)[:2000])
     return rec
 
 
