@@ -51,8 +51,8 @@ qtests: qemu
 # configuration once. modules (CONFIG_MODULES=y, the remote processors'
 # drivers as modules) builds in an object directory of its own, which
 # clean-only-modules shares.
-KERNEL_VARIANTS := stock rb5-slpi clean-only debian-6.12 debian-6.12-no-mdata warn-late no-pm-opp \
-	modules clean-only-modules
+KERNEL_VARIANTS := stock rb5-slpi clean-only debian-6.12 debian-6.12-no-mdata warn-late \
+	broken-recovery no-pm-opp modules clean-only-modules
 kernel: $(BUILD)/.setup-done
 	guest/build-kernel $(KERNEL_VARIANTS)
 

@@ -27,6 +27,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "hw/remoteproc/qcom-dump-digest.h"
+
 #define MIN(a, b) ((a) < (b) ? (a) : (b))
 
 /*
@@ -255,6 +257,7 @@ typedef struct Rproc {
     char driver[128];           /* the driver of its device */
     bool has_fw;                /* /lib/firmware has fw */
     bool auto_boot;             /* the kernel boots it at registration */
+    int crashes;                /* the crashes the init had it make */
 } Rproc;
 
 /*
@@ -407,19 +410,337 @@ static void wait_auto_boot(Rproc *rp, int n)
     }
 }
 
+/* Write value to a sysfs attribute under dir; 0 or an errno */
+static int write_attr(const char *dir, const char *attr, const char *value)
+{
+    char path[512];
+    int fd, err = 0;
+
+    snprintf(path, sizeof(path), "%s/%s", dir, attr);
+    fd = open(path, O_WRONLY);
+    if (fd < 0 || write(fd, value, strlen(value)) < 0) {
+        err = errno;
+    }
+    if (fd >= 0) {
+        close(fd);
+    }
+    return err;
+}
+
+/*
+ * What the init does to each remoteproc (qms.scenario=NAME on the
+ * kernel's command line; "qms: scenario NAME" says which):
+ *
+ *   start-stop-start   (the default) start, stop, start
+ *   crash-fatal        start; "crash-fatal": the runner makes the remote
+ *   crash-wdog         crash (fatal error, or its watchdog bites) and the
+ *                      kernel recovers it, with its coredump collected
+ *                      (checked: "qms: coredump ..."); then stop, start
+ *   recovery-disabled  recovery off (sysfs): start; "crash-fatal": the
+ *                      remote must stay crashed; then "recover" (sysfs),
+ *                      stop, start
+ *   crash-during-boot  the runner has the remote crash before its
+ *                      handover at its first boot: the kernel's own boot
+ *                      at registration, else a first start that must
+ *                      fail; then start, stop, start
+ *
+ * A crash step is written before the runner injects the crash, so its
+ * result is "ok STATE" once the kernel handled it, "timeout STATE" if
+ * nothing happened within CRASH_WAIT_MS.
+ */
+typedef enum Scenario {
+    SCENARIO_START_STOP_START,
+    SCENARIO_CRASH_FATAL,
+    SCENARIO_CRASH_WDOG,
+    SCENARIO_RECOVERY_DISABLED,
+    SCENARIO_CRASH_DURING_BOOT,
+} Scenario;
+
+static const char *const scenario_names[] = {
+    [SCENARIO_START_STOP_START] = "start-stop-start",
+    [SCENARIO_CRASH_FATAL] = "crash-fatal",
+    [SCENARIO_CRASH_WDOG] = "crash-wdog",
+    [SCENARIO_RECOVERY_DISABLED] = "recovery-disabled",
+    [SCENARIO_CRASH_DURING_BOOT] = "crash-during-boot",
+};
+
+/* How long the init waits for the kernel to handle a crash, and recover */
+#define CRASH_WAIT_MS       20000
+
+static Scenario read_scenario(void)
+{
+    char cmdline[4096], *p;
+    FILE *f = fopen("/proc/cmdline", "r");
+    size_t n = f ? fread(cmdline, 1, sizeof(cmdline) - 1, f) : 0;
+
+    if (f) {
+        fclose(f);
+    }
+    cmdline[n] = 0;
+    for (p = strtok(cmdline, "\n\t "); p; p = strtok(NULL, "\n\t ")) {
+        if (strncmp(p, "qms.scenario=", 13)) {
+            continue;
+        }
+        for (unsigned i = 0; i < sizeof(scenario_names) /
+             sizeof(scenario_names[0]); i++) {
+            if (!strcmp(p + 13, scenario_names[i])) {
+                return i;
+            }
+        }
+        report("error", "unknown scenario %s: running %s", p + 13,
+               scenario_names[SCENARIO_START_STOP_START]);
+    }
+    return SCENARIO_START_STOP_START;
+}
+
+/* Wait until the kernel's log holds needle; false after ms */
+static bool wait_kmsg(const char *needle, long ms)
+{
+    long start = now_ms();
+
+    while (!kmsg_has(needle)) {
+        if (now_ms() - start >= ms) {
+            return false;
+        }
+        usleep(20000);
+    }
+    return true;
+}
+
+/*
+ * A crash step: "qms: step N NAME crash-KIND", on which the runner
+ * injects the crash; the kernel's crash handler says "handling crash #K
+ * in NAME" once it took it (K: the remote's crashes so far). With
+ * recovery, the kernel then says "recovering NAME" with the remoteproc's
+ * lock held until the remote runs again (or recovery failed): the
+ * barrier waits for that. "qms: result N NAME crash-KIND ok|timeout
+ * STATE".
+ */
+static void rproc_crash(Rproc *r, int n, const char *kind, bool recovery)
+{
+    char needle[256], state[64];
+    bool handled;
+
+    report("step", "%d %s crash-%s", n, r->name, kind);
+    snprintf(needle, sizeof(needle), "handling crash #%d in %s\n",
+             ++r->crashes, r->name);
+    handled = wait_kmsg(needle, CRASH_WAIT_MS);
+    if (handled && recovery) {
+        snprintf(needle, sizeof(needle), "recovering %s\n", r->name);
+        handled = wait_kmsg(needle, CRASH_WAIT_MS);
+        rproc_barrier(r);
+    }
+    read_attr(r->dir, "state", state, sizeof(state));
+    report("result", "%d %s crash-%s %s %s", n, r->name, kind,
+           handled ? "ok" : "timeout", state);
+}
+
+/* Little-endian fields of an ELF file */
+static uint64_t elf_field(const uint8_t *p, unsigned size)
+{
+    uint64_t v = 0;
+
+    for (unsigned i = size; i-- > 0;) {
+        v = v << 8 | p[i];
+    }
+    return v;
+}
+
+/* The segments of a coredump (ELF32 or ELF64, little-endian) */
+static void coredump_segments(const Rproc *r, int n, const uint8_t *d,
+                              size_t len)
+{
+    bool is64 = len > 4 && d[4] == 2;
+    size_t ehsize = is64 ? 64 : 52;
+    uint64_t phoff, phentsize, phnum, bytes = 0;
+
+    if (len < ehsize || memcmp(d, "\177ELF", 4) || d[5] != 1) {
+        report("coredump", "%d %s bad-elf %zu", n, r->name, len);
+        return;
+    }
+    phoff = elf_field(d + (is64 ? 32 : 28), is64 ? 8 : 4);
+    phentsize = elf_field(d + (is64 ? 54 : 42), 2);
+    phnum = elf_field(d + (is64 ? 56 : 44), 2);
+    if (phentsize < (is64 ? 56u : 32u) || phoff > len ||
+        phnum > (len - phoff) / phentsize) {
+        report("coredump", "%d %s bad-elf %zu", n, r->name, len);
+        return;
+    }
+    for (uint64_t i = 0; i < phnum; i++) {
+        bytes += elf_field(d + phoff + i * phentsize + (is64 ? 32 : 16),
+                           is64 ? 8 : 4);
+    }
+    report("coredump", "%d %s %llu %llu", n, r->name,
+           (unsigned long long)phnum, (unsigned long long)bytes);
+    for (uint64_t i = 0; i < phnum; i++) {
+        const uint8_t *ph = d + phoff + i * phentsize;
+        uint64_t off = elf_field(ph + (is64 ? 8 : 4), is64 ? 8 : 4);
+        uint64_t da = elf_field(ph + (is64 ? 24 : 12), is64 ? 8 : 4);
+        uint64_t size = elf_field(ph + (is64 ? 32 : 16), is64 ? 8 : 4);
+
+        if (elf_field(ph, 4) != 1 || off > len || size > len - off) {
+            report("coredump-segment", "%d %s %llu %llx %llx -", n, r->name,
+                   (unsigned long long)i, (unsigned long long)da,
+                   (unsigned long long)size);
+            continue;
+        }
+        report("coredump-segment", "%d %s %llu %llx %llx %016llx", n,
+               r->name, (unsigned long long)i, (unsigned long long)da,
+               (unsigned long long)size, (unsigned long long)
+               qcom_dump_digest(QCOM_DUMP_DIGEST_INIT, d + off, size));
+    }
+}
+
+/*
+ * The kernel's coredump of the remote at dir (its device: the
+ * devcoredump's failing_device), an ELF core file: "qms: coredump N NAME
+ * SEGMENTS BYTES", then "qms: coredump-segment N NAME I DA SIZE DIGEST"
+ * for each PT_LOAD (qcom-dump-digest.h), or "qms: coredump N NAME none";
+ * then it is freed (a write to its data).
+ */
+static void report_coredump(const Rproc *r, int n)
+{
+    const char *top = "/sys/class/devcoredump";
+    char want[PATH_MAX], path[PATH_MAX + 300], dev[PATH_MAX];
+    struct dirent **ent;
+    int nent = scandir(top, &ent, NULL, by_name), found = 0;
+
+    if (!realpath(r->dir, want)) {
+        want[0] = 0;
+    }
+    for (int i = 0; i < nent; i++) {
+        uint8_t *data = NULL;
+        size_t len = 0, cap = 0;
+        ssize_t got;
+        FILE *f;
+        int fd;
+
+        snprintf(path, sizeof(path), "%s/%s/failing_device", top,
+                 ent[i]->d_name);
+        if (ent[i]->d_name[0] == '.' || found || !realpath(path, dev) ||
+            strcmp(dev, want)) {
+            free(ent[i]);
+            continue;
+        }
+        snprintf(path, sizeof(path), "%s/%s/data", top, ent[i]->d_name);
+        fd = open(path, O_RDONLY);
+        while (fd >= 0) {
+            if (len == cap) {
+                uint8_t *more = realloc(data, cap ? cap * 2 : 1 << 20);
+
+                if (!more) {
+                    report("error", "coredump of %s: out of memory", r->name);
+                    break;
+                }
+                data = more;
+                cap = cap ? cap * 2 : 1 << 20;
+            }
+            got = read(fd, data + len, cap - len);
+            if (got <= 0) {
+                break;
+            }
+            len += got;
+        }
+        if (fd >= 0) {
+            close(fd);
+        }
+        found = 1;
+        coredump_segments(r, n, data, len);
+        free(data);
+        /* done with it: any write frees it */
+        f = fopen(path, "w");
+        if (f) {
+            fputs("1", f);
+            fclose(f);
+        }
+        free(ent[i]);
+    }
+    if (nent >= 0) {
+        free(ent);
+    }
+    if (!found) {
+        report("coredump", "%d %s none", n, r->name);
+    }
+}
+
+/*
+ * Start, stop, start, or the scenario's steps, for one remoteproc whose
+ * firmware /lib/firmware has; step counts the steps of all of them
+ */
+static void drive_rproc(Rproc *r, Scenario sc, int *step)
+{
+    const char *kind = sc == SCENARIO_CRASH_WDOG ? "wdog" : "fatal";
+    bool crash = sc == SCENARIO_CRASH_FATAL || sc == SCENARIO_CRASH_WDOG ||
+                 sc == SCENARIO_RECOVERY_DISABLED;
+    bool recovery = sc != SCENARIO_RECOVERY_DISABLED;
+    char state[64];
+    int err;
+
+    read_attr(r->dir, "state", state, sizeof(state));
+    if (!strcmp(state, "running") && rproc_step(r->dir, r->name, ++*step,
+                                                "stop")) {
+        return;
+    }
+    if (crash) {
+        /* the coredump as a copy that waits for us, recovery as asked */
+        err = write_attr(r->dir, "coredump", recovery ? "enabled" :
+                         "disabled");
+        err = err ? err : write_attr(r->dir, "recovery",
+                                     recovery ? "enabled" : "disabled");
+        if (err) {
+            report("error", "%s: coredump or recovery: %s", r->name,
+                   strerror(err));
+        }
+        if (rproc_step(r->dir, r->name, ++*step, "start")) {
+            return;
+        }
+        rproc_crash(r, ++*step, kind, recovery);
+        read_attr(r->dir, "state", state, sizeof(state));
+        if (recovery) {
+            report_coredump(r, *step);
+        } else if (!strcmp(state, "crashed")) {
+            /* by hand: "recover" returns once it ran again, or failed */
+            report("step", "%d %s recover", ++*step, r->name);
+            err = write_attr(r->dir, "recovery", "recover");
+            read_attr(r->dir, "state", state, sizeof(state));
+            report("result", "%d %s recover %s%.0d %s", *step, r->name,
+                   err ? "errno-" : "ok", err, state);
+            write_attr(r->dir, "recovery", "enabled");
+        }
+        if (strcmp(state, "running")) {
+            return;
+        }
+        if (rproc_step(r->dir, r->name, ++*step, "stop") == 0) {
+            rproc_step(r->dir, r->name, ++*step, "start");
+        }
+        return;
+    }
+    /* the boot that crashes: the kernel's own, or the init's first */
+    if (sc == SCENARIO_CRASH_DURING_BOOT && !r->auto_boot) {
+        rproc_step(r->dir, r->name, ++*step, "start");
+        read_attr(r->dir, "state", state, sizeof(state));
+        if (!strcmp(state, "running")) {
+            return;             /* it did not crash: nothing more to see */
+        }
+    }
+    if (rproc_step(r->dir, r->name, ++*step, "start") == 0 &&
+        rproc_step(r->dir, r->name, ++*step, "stop") == 0) {
+        rproc_step(r->dir, r->name, ++*step, "start");
+    }
+}
+
 /*
  * Every registered remoteproc, in /sys/class/remoteproc order: "qms:
  * rproc ..." for each, "qms: rproc-count N", "qms: driver DRIVER
  * present|absent" for the boards' remoteproc drivers; then, for each
- * whose firmware /lib/firmware has, start, stop and start again (after
- * a stop when the kernel booted it itself); "qms: skip NAME no-firmware
+ * whose firmware /lib/firmware has, the scenario's steps (after a stop
+ * when the kernel booted it itself); "qms: skip NAME no-firmware
  * FIRMWARE" for the others, which the runner gave no firmware because
  * it does not model them.
  */
-static void run_remoteprocs(void)
+static void run_remoteprocs(Scenario sc)
 {
     const char *top = "/sys/class/remoteproc";
-    static const char *const steps[] = { "start", "stop", "start" };
     static Rproc rp[MAX_RPROCS];
     struct dirent **ent;
     int nent = scandir(top, &ent, NULL, by_name);
@@ -447,23 +768,12 @@ static void run_remoteprocs(void)
     wait_auto_boot(rp, n);
 
     for (int i = 0; i < n; i++) {
-        char state[64];
-
         if (!rp[i].has_fw) {
             report("skip", "%s no-firmware %s", rp[i].name,
                    rp[i].fw[0] ? rp[i].fw : "?");
             continue;
         }
-        read_attr(rp[i].dir, "state", state, sizeof(state));
-        if (!strcmp(state, "running") &&
-            rproc_step(rp[i].dir, rp[i].name, ++step, "stop")) {
-            continue;
-        }
-        for (unsigned j = 0; j < sizeof(steps) / sizeof(steps[0]); j++) {
-            if (rproc_step(rp[i].dir, rp[i].name, ++step, steps[j])) {
-                break;
-            }
-        }
+        drive_rproc(&rp[i], sc, &step);
     }
 }
 
@@ -916,6 +1226,7 @@ static void load_modules(const char *release)
 int main(void)
 {
     struct utsname u;
+    Scenario sc;
     int fd;
 
     /* The console: devtmpfs gives /dev/console before init runs. */
@@ -937,7 +1248,9 @@ int main(void)
     report_bound();
     report_deferred();
     report_console();
-    run_remoteprocs();
+    sc = read_scenario();
+    report("scenario", "%s", scenario_names[sc]);
+    run_remoteprocs(sc);
     report("done", "poweroff");
 
     sync();

@@ -408,7 +408,8 @@ tap.check(rep["verdict"] == 1 and f.get("remoteproc") == "mss" and
 rep = ck.analyse(args_for(DB845C), dtdb, run(console(
     DB_RPROCS, DB_STEPS[:1] + ["2 4080000.remoteproc stop errno-5 running"], skip=DB_SKIP)))
 tap.check(rep["verdict"] == 125 and rep["reason"].startswith(
-          "mss failed: step 2 stop gave errno-5, state running; no model finding"),
+          "mss failed: step 2 stop gave errno-5, state running (expected ok, state offline); "
+          "no model finding"),
           "db845c: a failed stop of the modem without a finding: exit 125", rep["reason"])
 rep = ck.analyse(args_for(DB845C), dtdb,
                  run(console([], [], drivers={"qcom-q6v5-mss": "absent",
@@ -647,6 +648,109 @@ tap.check(rep["verdict"] == 125 and rep["reason"].startswith("control run (dcach
           "a control run that would pass: exit 125, never 0", rep["reason"])
 rep = ck.analyse(ctl, dtdb, run(passing, xpu_report(mss_cause), [xpu_event(step)]))
 tap.check(rep["verdict"] == 1, "a control run with a finding: exit 1", rep["reason"])
+
+# --- scenarios: the steps a pass needs, the crash reason, the coredump
+MSS_DUMP = "8e000000:5618:06d2366842709e88 8e006000:b245:f051abb4ba5dc087"
+REASON = "check-kernel crash-fatal: fatal crash at step 2"
+
+
+def crash_console(steps, segments=None, reason=REASON, extra=()):
+    """A db845c run of crash-fatal: the steps, the kernel's crash reason
+    line, and the init's coredump lines (segments: (da, size, digest))."""
+    text = console(DB_RPROCS, steps, skip=DB_SKIP,
+                   kernel=["qcom-q6v5-mss 4080000.remoteproc: fatal error received: " +
+                           reason] if reason else [])
+    if segments is not None:
+        text += "[    1.700000] qms: coredump 2 4080000.remoteproc %d %d\n" % (
+            len(segments), sum(int(z, 16) for _, z, _ in segments))
+        for i, (da, size, d) in enumerate(segments):
+            text += "[    1.700000] qms: coredump-segment 2 4080000.remoteproc %d %s %s %s\n" % (
+                i, da, size, d)
+    return text + "".join("[    1.800000] %s\n" % e for e in extra)
+
+
+CRASH_STEPS = ["1 4080000.remoteproc start ok running",
+               "2 4080000.remoteproc crash-fatal ok running",
+               "3 4080000.remoteproc stop ok offline", "4 4080000.remoteproc start ok running"]
+INJ = [{"step": 2, "rproc": "4080000.remoteproc", "remoteproc": "mss", "kind": "fatal",
+        "reason": REASON, "dump": MSS_DUMP}]
+GOOD_SEGS = [("8e000000", "5618", "06d2366842709e88"), ("8e006000", "b245", "f051abb4ba5dc087")]
+cf = args_for(DB845C, more=["--scenario", "crash-fatal"])
+
+
+def crash_run(text, injections=INJ):
+    r = run(text)
+    r["injections"] = injections
+    return r
+
+
+rep = ck.analyse(cf, dtdb, crash_run(crash_console(CRASH_STEPS, GOOD_SEGS)))
+tap.check(rep["verdict"] == 0 and rep["scenario"] == "crash-fatal" and
+          rep["remoteprocs"][0]["coredump_check"]["result"] == "match" and
+          "coredump of mss matched" in rep["reason"],
+          "crash-fatal: the steps, the reason logged, the coredump matches: exit 0",
+          rep["reason"])
+bad = [GOOD_SEGS[0], ("8e006000", "b245", "ffffffffffffffff")]
+rep = ck.analyse(cf, dtdb, crash_run(crash_console(CRASH_STEPS, bad)))
+f = rep["findings"][0] if rep["findings"] else {}
+tap.check(rep["verdict"] == 1 and f.get("source") == "coredump" and
+          f.get("remoteproc") == "mss" and "segment 1" in f.get("details", "") and
+          "coredump mismatch" in printed(rep),
+          "crash-fatal: a segment of the coredump differs from the model's memory: a "
+          "finding, exit 1", rep["reason"])
+rep = ck.analyse(cf, dtdb, crash_run(crash_console(CRASH_STEPS, GOOD_SEGS[:1])))
+tap.check(rep["verdict"] == 1 and "1 segment(s), the model's image has 2" in
+          rep["findings"][0]["details"],
+          "crash-fatal: a coredump with a segment missing: exit 1", rep["reason"])
+rep = ck.analyse(cf, dtdb, crash_run(crash_console(CRASH_STEPS, GOOD_SEGS, reason=None)))
+tap.check(rep["verdict"] == 125 and "did not log the crash reason of mss" in rep["reason"],
+          "crash-fatal: the kernel did not log the crash reason: not judged (125)",
+          rep["reason"])
+rep = ck.analyse(cf, dtdb, crash_run(crash_console(CRASH_STEPS, None)))
+tap.check(rep["verdict"] == 125 and "collected no coredump of mss" in rep["reason"],
+          "crash-fatal: no coredump: not judged (125)", rep["reason"])
+rep = ck.analyse(cf, dtdb, crash_run(crash_console(
+    CRASH_STEPS[:1] + ["2 4080000.remoteproc crash-fatal timeout crashed"], None)))
+tap.check(rep["verdict"] == 125 and "step 2 crash-fatal gave timeout, state crashed" in
+          rep["reason"], "crash-fatal: a recovery that never came: 125 (1 with "
+          "--strict-boot)", rep["reason"])
+rep = ck.analyse(cf, dtdb, crash_run(crash_console(DB_STEPS, None)))
+tap.check(rep["verdict"] == 125 and "expected ok, state running" in rep["reason"],
+          "crash-fatal: the default steps do not pass for a crash scenario", rep["reason"])
+rd = args_for(DB845C, more=["--scenario", "recovery-disabled"])
+rd_steps = ["1 4080000.remoteproc start ok running",
+            "2 4080000.remoteproc crash-fatal ok crashed",
+            "3 4080000.remoteproc recover ok running",
+            "4 4080000.remoteproc stop ok offline", "5 4080000.remoteproc start ok running"]
+rep = ck.analyse(rd, dtdb, crash_run(crash_console(rd_steps), [dict(INJ[0], dump="")]))
+tap.check(rep["verdict"] == 0, "recovery-disabled: it stayed crashed, then recovered by "
+          "hand: exit 0", rep["reason"])
+rep = ck.analyse(rd, dtdb, crash_run(crash_console(
+    rd_steps[:1] + ["2 4080000.remoteproc crash-fatal ok running"] + rd_steps[3:]),
+    [dict(INJ[0], dump="")]))
+tap.check(rep["verdict"] == 125 and "expected ok, state crashed" in rep["reason"],
+          "recovery-disabled: a remote the kernel recovered anyway does not pass",
+          rep["reason"])
+cb = args_for(DB845C, more=["--scenario", "crash-during-boot"])
+boot_reason = "fatal error received: " + ck.BOOT_CRASH_REASON
+cb_steps = ["1 4080000.remoteproc start errno-110 offline"] + [
+    "%d%s" % (int(x[0]) + 1, x[1:]) for x in DB_STEPS]
+rep = ck.analyse(cb, dtdb, run(console(DB_RPROCS, cb_steps, skip=DB_SKIP,
+                                       kernel=["qcom-q6v5-mss x: " + boot_reason])))
+tap.check(rep["verdict"] == 0, "crash-during-boot: the first start failed, then "
+          "start/stop/start: exit 0", rep["reason"])
+rep = ck.analyse(cb, dtdb, run(console(DB_RPROCS, DB_STEPS, skip=DB_SKIP,
+                                       kernel=["qcom-q6v5-mss x: " + boot_reason])))
+tap.check(rep["verdict"] == 125 and "expected an errno" in rep["reason"],
+          "crash-during-boot: a first boot that did not fail does not pass", rep["reason"])
+auto = ["17300000.remoteproc offline 5000", "8300000.remoteproc offline 0"]
+rb_steps = ["1 17300000.remoteproc start ok running", "2 17300000.remoteproc stop ok offline",
+            "3 17300000.remoteproc start ok running", "4 8300000.remoteproc start ok running",
+            "5 8300000.remoteproc stop ok offline", "6 8300000.remoteproc start ok running"]
+rep = ck.analyse(args_for(RB5_61, "rb5", more=["--scenario", "crash-during-boot"]), dt61,
+                 run(console(RB5_RPROCS, rb_steps, auto=auto, kernel=[boot_reason])))
+tap.check(rep["verdict"] == 0, "crash-during-boot, rb5: the kernel's own boots crashed "
+          "(offline), then start/stop/start: exit 0", rep["reason"])
 
 try:
     with redirect_stdout(io.StringIO()), open(os.devnull, "w") as null:

@@ -117,7 +117,7 @@ def build(root):
                         # the host's compiler, not the init's, which builds it with -Werror
                         "-Wno-format-truncation",
                         '-DQMS_ROOT="%s"' % root, "-DSETTLE_QUIET_MS=20", "-DSETTLE_MAX_MS=300",
-                        "-o", exe, HARNESS], capture_output=True, text=True)
+                        "-I", os.path.join(qms.TOP, "include"), "-o", exe, HARNESS], capture_output=True, text=True)
     return exe if r.returncode == 0 else r.stderr
 
 
