@@ -2,6 +2,7 @@
 guest, collect the console, and report results as TAP."""
 
 import atexit
+import json
 import os
 import re
 import shutil
@@ -41,6 +42,25 @@ class Result:
             if line.startswith(prefix):
                 out.append(line[len(prefix):])
         return out
+
+
+CHECK_KERNEL = os.path.join(TOP, "scripts", "check-kernel")
+
+
+def check_kernel(args):
+    """Run scripts/check-kernel with ARGS and a --json report: its exit
+    status, the report ({} if it wrote none) and its output."""
+    fd, path = tempfile.mkstemp(suffix=".json", prefix="qms-report-")
+    os.close(fd)
+    p = subprocess.run([CHECK_KERNEL] + list(args) + ["--json", path],
+                       capture_output=True, text=True)
+    try:
+        with open(path) as f:
+            report = json.load(f)
+    except ValueError:
+        report = {}
+    os.unlink(path)
+    return p.returncode, report, p.stdout + p.stderr
 
 
 def run_qemu(args, timeout=120, separate_console=False, during=None):

@@ -39,21 +39,17 @@ import tempfile
 
 import qms
 
-CHECK = os.path.join(qms.TOP, "scripts", "check-kernel")
 RUNS = int(os.environ.get("QMS_MODEM_RUNS", "10"))
 STRICT = "cpu-dcache.speculation=strict"
 
 
 def check(variant, *opts, globals_=(), junit=None, own_dt=False, dtb=None, extra=()):
     tree = os.path.join(qms.GUEST, "linux-" + variant)
-    fd, path = tempfile.mkstemp(suffix=".json", prefix="qms-report-")
-    os.close(fd)
     if own_dt:
-        cmd = [CHECK, "--kernel", os.path.join(tree, "Image"),
+        cmd = ["--kernel", os.path.join(tree, "Image"),
                "--vmlinux", os.path.join(tree, "vmlinux")]
     else:
-        cmd = [CHECK, "--kernel-tree", tree]
-    cmd += ["--json", path]
+        cmd = ["--kernel-tree", tree]
     if dtb:
         cmd += ["--dtb", dtb]
     if junit:
@@ -62,15 +58,7 @@ def check(variant, *opts, globals_=(), junit=None, own_dt=False, dtb=None, extra
         cmd += ["--machine-opt", o]
     for g in globals_:
         cmd += ["--global", g]
-    cmd += list(extra)
-    p = subprocess.run(cmd, capture_output=True, text=True)
-    try:
-        with open(path) as f:
-            report = json.load(f)
-    except ValueError:
-        report = {}
-    os.unlink(path)
-    return p.returncode, report, p.stdout + p.stderr
+    return qms.check_kernel(cmd + list(extra))
 
 
 def verdict_key(rc, rep):
@@ -275,7 +263,7 @@ with tempfile.TemporaryDirectory(prefix="qms-nomods-") as bare:
     for f in ("arch", "vmlinux", ".config"):
         os.symlink(os.path.join(src, f), os.path.join(bare, f))
     js = os.path.join(bare, "report.json")
-    p = subprocess.run([CHECK, "--kernel-tree", bare, "--json", js], capture_output=True,
+    p = subprocess.run([qms.CHECK_KERNEL, "--kernel-tree", bare, "--json", js], capture_output=True,
                        text=True)
     with open(js) as f:
         rep = json.load(f)

@@ -35,7 +35,6 @@ import subprocess
 
 import qms
 
-CHECK = os.path.join(qms.TOP, "scripts", "check-kernel")
 RUNS = int(os.environ.get("QMS_PAS_RUNS", os.environ.get("QMS_MODEM_RUNS", "10")))
 DTB = os.path.join("arch", "arm64", "boot", "dts", "qcom", "qrb5165-rb5.dtb")
 DSPS = {"adsp": "/soc@0/remoteproc@17300000", "cdsp": "/soc@0/remoteproc@8300000"}
@@ -48,20 +47,8 @@ RAN = [("start", "ok", "running"), ("stop", "ok", "offline"), ("start", "ok", "r
 
 
 def check(variant, junit=None):
-    tree = os.path.join(qms.GUEST, "linux-" + variant)
-    fd, path = tempfile.mkstemp(suffix=".json", prefix="qms-report-")
-    os.close(fd)
-    cmd = [CHECK, "--board", "rb5", "--kernel-tree", tree, "--json", path]
-    if junit:
-        cmd += ["--junit", junit]
-    p = subprocess.run(cmd, capture_output=True, text=True)
-    try:
-        with open(path) as f:
-            report = json.load(f)
-    except ValueError:
-        report = {}
-    os.unlink(path)
-    return p.returncode, report, p.stdout + p.stderr
+    args = ["--board", "rb5", "--kernel-tree", os.path.join(qms.GUEST, "linux-" + variant)]
+    return qms.check_kernel(args + (["--junit", junit] if junit else []))
 
 
 def verdict_key(rc, rep):

@@ -23,12 +23,9 @@ same verdict, steps and findings every time."""
 
 import json
 import os
-import subprocess
-import tempfile
 
 import qms
 
-CHECK = os.path.join(qms.TOP, "scripts", "check-kernel")
 RUNS = int(os.environ.get("QMS_RECOVERY_RUNS", "10"))
 SCENARIOS = ("crash-fatal", "crash-wdog", "recovery-disabled", "crash-during-boot")
 START, STOP = ("start", "ok", "running"), ("stop", "ok", "offline")
@@ -42,19 +39,8 @@ STEPS = {
 
 
 def check(variant, scenario, board="db845c"):
-    tree = os.path.join(qms.GUEST, "linux-" + variant)
-    fd, path = tempfile.mkstemp(suffix=".json", prefix="qms-report-")
-    os.close(fd)
-    cmd = [CHECK, "--board", board, "--kernel-tree", tree, "--json", path,
-           "--scenario", scenario]
-    p = subprocess.run(cmd, capture_output=True, text=True)
-    try:
-        with open(path) as f:
-            report = json.load(f)
-    except ValueError:
-        report = {}
-    os.unlink(path)
-    return p.returncode, report, p.stdout + p.stderr
+    return qms.check_kernel(["--board", board, "--scenario", scenario,
+                             "--kernel-tree", os.path.join(qms.GUEST, "linux-" + variant)])
 
 
 def steps(rep, remoteproc=None):
