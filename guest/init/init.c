@@ -664,6 +664,42 @@ static void report_coredump(const Rproc *r, int n)
 }
 
 /*
+ * The start after a boot that crashed (crash-during-boot). The kernel
+ * queued the handling of that crash when the remote raised it, and its
+ * worker (rproc_crash_handler_work) waits for the remoteproc's lock,
+ * which the failing boot held: if it gets the lock first, it finds the
+ * remote offline and does nothing; if this start takes the lock first,
+ * the worker then finds the remote running and recovers it. That race is
+ * Linux's own; so that the steps do not depend on who won, a start left
+ * "crashed" waits for the recovery to end ("recovering NAME", then the
+ * lock) before its result, with "qms: late-crash N NAME" said first.
+ * check-kernel notes a late crash handling whenever the log has one.
+ */
+static int rproc_start_after_crash(Rproc *r, int n)
+{
+    char needle[256], state[64], res[32] = "ok";
+    int err;
+
+    report("step", "%d %s start", n, r->name);
+    err = write_attr(r->dir, "state", "start");
+    read_attr(r->dir, "state", state, sizeof(state));
+    if (!err && !strcmp(state, "crashed")) {
+        report("late-crash", "%d %s", n, r->name);
+        snprintf(needle, sizeof(needle), "recovering %s\n", r->name);
+        if (wait_kmsg(needle, CRASH_WAIT_MS)) {
+            rproc_barrier(r);
+        }
+        read_attr(r->dir, "state", state, sizeof(state));
+    }
+    if (err) {
+        snprintf(res, sizeof(res), "errno-%d", err);
+        report("error", "step %d %s start: %s", n, r->name, strerror(err));
+    }
+    report("result", "%d %s start %s %s", n, r->name, res, state);
+    return err;
+}
+
+/*
  * Start, stop, start, or the scenario's steps, for one remoteproc whose
  * firmware /lib/firmware has; step counts the steps of all of them
  */
@@ -716,14 +752,19 @@ static void drive_rproc(Rproc *r, Scenario sc, int *step)
         return;
     }
     /* the boot that crashes: the kernel's own, or the init's first */
-    if (sc == SCENARIO_CRASH_DURING_BOOT && !r->auto_boot) {
-        rproc_step(r->dir, r->name, ++*step, "start");
-        read_attr(r->dir, "state", state, sizeof(state));
-        if (!strcmp(state, "running")) {
-            return;             /* it did not crash: nothing more to see */
+    if (sc == SCENARIO_CRASH_DURING_BOOT) {
+        if (!r->auto_boot) {
+            rproc_step(r->dir, r->name, ++*step, "start");
+            read_attr(r->dir, "state", state, sizeof(state));
+            if (!strcmp(state, "running")) {
+                return;         /* it did not crash: nothing more to see */
+            }
         }
+        err = rproc_start_after_crash(r, ++*step);
+    } else {
+        err = rproc_step(r->dir, r->name, ++*step, "start");
     }
-    if (rproc_step(r->dir, r->name, ++*step, "start") == 0 &&
+    if (err == 0 &&
         rproc_step(r->dir, r->name, ++*step, "stop") == 0) {
         rproc_step(r->dir, r->name, ++*step, "start");
     }

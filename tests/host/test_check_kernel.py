@@ -739,6 +739,15 @@ rep = ck.analyse(cb, dtdb, run(console(DB_RPROCS, cb_steps, skip=DB_SKIP,
                                        kernel=["qcom-q6v5-mss x: " + boot_reason])))
 tap.check(rep["verdict"] == 0, "crash-during-boot: the first start failed, then "
           "start/stop/start: exit 0", rep["reason"])
+late = ["qcom-q6v5-mss x: " + boot_reason,
+        "remoteproc remoteproc0: handling crash #1 in 4080000.remoteproc",
+        "remoteproc remoteproc0: recovering 4080000.remoteproc"]
+rep = ck.analyse(cb, dtdb, run(console(DB_RPROCS, cb_steps, skip=DB_SKIP, kernel=late)))
+notes = [n for n in rep["notes"] if n.get("kind") == "late-crash-handling"]
+tap.check(rep["verdict"] == 0 and len(notes) == 1 and
+          "4080000.remoteproc" in notes[0]["remoteproc"],
+          "crash-during-boot: the boot's crash handled after the next start (Linux's "
+          "race): exit 0 with a note", json.dumps(rep["notes"]))
 rep = ck.analyse(cb, dtdb, run(console(DB_RPROCS, DB_STEPS, skip=DB_SKIP,
                                        kernel=["qcom-q6v5-mss x: " + boot_reason])))
 tap.check(rep["verdict"] == 125 and "expected an errno" in rep["reason"],
