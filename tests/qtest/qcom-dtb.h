@@ -12,6 +12,7 @@
 #ifndef QCOM_DTB_H
 #define QCOM_DTB_H
 
+#include "qemu/bswap.h"
 #include "libqtest.h"
 #include "qobject/qdict.h"
 #include <libfdt.h>
@@ -65,12 +66,13 @@ static inline void reg(const DtbFile *d, const char *path, int n,
                        uint64_t *base, uint64_t *size)
 {
     int len;
-    const fdt64_t *r = fdt_getprop(d->blob, node(d, path), "reg", &len);
+    const uint8_t *r = fdt_getprop(d->blob, node(d, path), "reg", &len);
 
     g_assert_nonnull(r);
     g_assert_cmpint(len, >=, (n + 1) * 16);
-    *base = fdt64_to_cpu(r[2 * n]);
-    *size = fdt64_to_cpu(r[2 * n + 1]);
+    /* a property is 4-byte aligned only: no fdt64_t loads */
+    *base = ldq_be_p(r + 16 * n);
+    *size = ldq_be_p(r + 16 * n + 8);
 }
 
 /* A property's value as n 32-bit cells, which it must be exactly. */
