@@ -394,6 +394,7 @@ static void db845c_init(MachineState *ms)
     qdev_realize(DEVICE(soc), NULL, &error_fatal);
 
     db845c_create_fdt(s);
+    qcom_fdt_finish(s->fdt, &s->fdt_size);
     /* Kept in the machine so QMP "dumpdtb" works without a kernel too. */
     ms->fdt = s->fdt;
 

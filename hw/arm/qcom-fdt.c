@@ -18,6 +18,7 @@
 #include "hw/arm/qcom-fdt.h"
 #include "hw/misc/qcom-rpmh-rsc.h"
 #include "system/device_tree.h"
+#include <libfdt.h>
 
 void *qcom_fdt_create(const char *model, const char *compat,
                       size_t compat_len, int *fdt_size)
@@ -40,6 +41,24 @@ void *qcom_fdt_create(const char *model, const char *compat,
     qemu_fdt_setprop(fdt, "/soc", "ranges", NULL, 0);
     qemu_fdt_add_subnode(fdt, "/clocks");
     return fdt;
+}
+
+/* what arm_load_dtb() may add: /chosen (bootargs, initrd, seeds), PSCI */
+#define QCOM_FDT_BOOT_ROOM      (16 * KiB)
+
+void qcom_fdt_finish(void *fdt, int *fdt_size)
+{
+    int size;
+
+    fdt_pack(fdt);
+    size = fdt_totalsize(fdt) + QCOM_FDT_BOOT_ROOM;
+    if (size < *fdt_size) {
+        if (fdt_open_into(fdt, fdt, size)) {
+            error_report("cannot resize the device tree to %d bytes", size);
+            exit(1);
+        }
+        *fdt_size = size;
+    }
 }
 
 void qcom_fdt_add_fixed_clock(void *fdt, const char *node, uint32_t hz,

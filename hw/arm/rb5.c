@@ -326,6 +326,7 @@ static void rb5_init(MachineState *ms)
     qdev_realize(DEVICE(soc), NULL, &error_fatal);
 
     rb5_create_fdt(s);
+    qcom_fdt_finish(s->fdt, &s->fdt_size);
     /* Kept in the machine so QMP "dumpdtb" works without a kernel too. */
     ms->fdt = s->fdt;
 

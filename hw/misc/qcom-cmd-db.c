@@ -332,18 +332,15 @@ void qcom_cmd_db_layout(QcomCmdDbState *s)
 {
     MemTxAttrs attrs = qcom_master_attrs(QCOM_MASTER_APPS,
                                          QCOM_XPU_KIND_NORMAL);
-    g_autofree uint8_t *buf = g_malloc0(s->size);
-    unsigned entries;
-    unsigned used = cmd_db_build(cmd_db_table(s), buf, &entries);
 
-    if (address_space_write(&s->as, s->base, attrs, buf, s->size) !=
+    if (address_space_write(&s->as, s->base, attrs, s->image, s->size) !=
         MEMTX_OK) {
         /* the board's wiring, not the guest: base and size were checked */
         error_report("qcom-cmd-db: cannot write the table at 0x%" PRIx64,
                      s->base);
         return;
     }
-    trace_qcom_cmd_db_init(s->base, s->size, entries, used);
+    trace_qcom_cmd_db_init(s->base, s->size, s->entries, s->used);
 }
 
 static void cmd_db_realize(DeviceState *dev, Error **errp)
@@ -363,6 +360,16 @@ static void cmd_db_realize(DeviceState *dev, Error **errp)
         return;
     }
     address_space_init(&s->as, s->memory, "qcom-cmd-db");
+    s->image = g_malloc0(s->size);
+    s->used = cmd_db_build(cmd_db_table(s), s->image, &s->entries);
+}
+
+static void cmd_db_unrealize(DeviceState *dev)
+{
+    QcomCmdDbState *s = QCOM_CMD_DB(dev);
+
+    g_clear_pointer(&s->image, g_free);
+    address_space_destroy(&s->as);
 }
 
 static const Property cmd_db_properties[] = {
@@ -377,6 +384,7 @@ static void cmd_db_class_init(ObjectClass *klass, void *data)
     DeviceClass *dc = DEVICE_CLASS(klass);
 
     dc->realize = cmd_db_realize;
+    dc->unrealize = cmd_db_unrealize;
     /* its state is guest RAM, migrated with it */
     dc->user_creatable = false;
     device_class_set_props(dc, cmd_db_properties);

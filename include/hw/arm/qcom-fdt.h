@@ -29,6 +29,13 @@
 void *qcom_fdt_create(const char *model, const char *compat,
                       size_t compat_len, int *fdt_size);
 
+/*
+ * The finished tree, packed with room left for what arm_load_dtb() adds;
+ * *fdt_size becomes its size. Not create_device_tree()'s 1 MiB: the blob
+ * is a ROM, which every system reset copies into DRAM again.
+ */
+void qcom_fdt_finish(void *fdt, int *fdt_size);
+
 /* "/clocks/NODE": a fixed clock of hz, its output named NODE */
 void qcom_fdt_add_fixed_clock(void *fdt, const char *node, uint32_t hz,
                               uint32_t phandle);

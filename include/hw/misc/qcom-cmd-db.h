@@ -85,6 +85,9 @@ struct QcomCmdDbState {
     SysBusDevice parent_obj;
 
     AddressSpace as;
+    /* the carve-out's bytes, built at realize: the table is the SoC's */
+    uint8_t *image;
+    unsigned entries, used;
 
     /* properties */
     MemoryRegion *memory;
