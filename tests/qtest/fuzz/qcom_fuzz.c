@@ -208,7 +208,7 @@ static int qf_find_remote(Object *obj, void *opaque)
  * fn selector, x1, a mask of the arguments that are DRAM offsets, and
  * x2..x6: an SMC as the CPU makes it, answered by the SCM or not at all.
  */
-static bool qf_op_smc(QfInput *in)
+static bool qf_op_smc(QTestState *s, QfInput *in)
 {
     ARMCPU *cpu = ARM_CPU(first_cpu);
     CPUARMState *env = &cpu->env;
@@ -258,7 +258,7 @@ static bool qf_op_memwrite(QTestState *s, QfInput *in)
  * flags (bit 0 write, bits 2:1 log2 size, bit 3 cacheable), offset,
  * value: a CPU's load or store through the cache model's CPU view
  */
-static bool qf_op_cpu(QfInput *in)
+static bool qf_op_cpu(QTestState *s, QfInput *in)
 {
     MemTxAttrs attrs = qcom_master_attrs(QCOM_MASTER_APPS,
                                          QCOM_XPU_KIND_NORMAL);
@@ -279,7 +279,7 @@ static bool qf_op_cpu(QfInput *in)
 }
 
 /* op, offset, log2 size, set: DC maintenance as target/arm reports it */
-static bool qf_op_dc(QfInput *in)
+static bool qf_op_dc(QTestState *s, QfInput *in)
 {
     static const char *const insns[] = {
         "DC CVAC", "DC CVAU", "DC IVAC", "DC CIVAC", "DC ZVA", "DC CSW",
@@ -305,7 +305,7 @@ static bool qf_op_dc(QfInput *in)
  * master, flags (bit 0 write, bits 2:1 log2 size), offset, value: a DMA
  * access of another master to DRAM, through the XPU and memory's view
  */
-static bool qf_op_master(QfInput *in)
+static bool qf_op_master(QTestState *s, QfInput *in)
 {
     uint8_t master, flags, buf[8];
     uint32_t off;
@@ -368,7 +368,7 @@ static bool qf_op_mmio(QTestState *s, QfInput *in)
 }
 
 /* page offset, pages, read and write VMID masks: the hypervisor's assign */
-static bool qf_op_xpu_assign(QfInput *in)
+static bool qf_op_xpu_assign(QTestState *s, QfInput *in)
 {
     uint32_t off, pages, rd, wr;
 
@@ -411,7 +411,7 @@ static bool qf_op_clock(QTestState *s, QfInput *in)
  * model takes (coming up, its bits, the APPS item, a crash reason), or
  * SMEM's own lookup and allocation, over whatever SMEM holds
  */
-static bool qf_op_smem(QfInput *in)
+static bool qf_op_smem(QTestState *s, QfInput *in)
 {
     uint8_t what, which;
     uint32_t arg;
@@ -461,6 +461,19 @@ static bool qf_op_smem(QfInput *in)
     return true;
 }
 
+/* each operation takes its operands from the input; false: they ran out */
+static bool (*const qf_op_fns[QF_NUM_OPS])(QTestState *s, QfInput *in) = {
+    [QF_OP_SMC] = qf_op_smc,
+    [QF_OP_MEMWRITE] = qf_op_memwrite,
+    [QF_OP_CPU] = qf_op_cpu,
+    [QF_OP_DC] = qf_op_dc,
+    [QF_OP_MASTER] = qf_op_master,
+    [QF_OP_MMIO] = qf_op_mmio,
+    [QF_OP_XPU_ASSIGN] = qf_op_xpu_assign,
+    [QF_OP_CLOCK] = qf_op_clock,
+    [QF_OP_SMEM] = qf_op_smem,
+};
+
 static void qcom_fuzz(QTestState *s, const unsigned char *data, size_t size)
 {
     QfInput in = { data, size };
@@ -470,37 +483,7 @@ static void qcom_fuzz(QTestState *s, const unsigned char *data, size_t size)
         uint8_t op = qf.ops[*in.p++ % qf.nops];
 
         in.left--;
-        switch (op) {
-        case QF_OP_SMC:
-            more = qf_op_smc(&in);
-            break;
-        case QF_OP_MEMWRITE:
-            more = qf_op_memwrite(s, &in);
-            break;
-        case QF_OP_CPU:
-            more = qf_op_cpu(&in);
-            break;
-        case QF_OP_DC:
-            more = qf_op_dc(&in);
-            break;
-        case QF_OP_MASTER:
-            more = qf_op_master(&in);
-            break;
-        case QF_OP_MMIO:
-            more = qf_op_mmio(s, &in);
-            break;
-        case QF_OP_XPU_ASSIGN:
-            more = qf_op_xpu_assign(&in);
-            break;
-        case QF_OP_CLOCK:
-            more = qf_op_clock(s, &in);
-            break;
-        case QF_OP_SMEM:
-            more = qf_op_smem(&in);
-            break;
-        default:
-            g_assert_not_reached();
-        }
+        more = qf_op_fns[op](s, &in);
         flush_events(s);
     }
     fuzz_reset(s);
