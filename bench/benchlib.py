@@ -20,6 +20,7 @@ def compare(configs, baseline, runs, ok, timeout=300):
     Returns 0, or 1 after printing a failed run."""
     wall = {c: [] for c in configs}
     cpu = {c: [] for c in configs}
+    user = {c: [] for c in configs}
     rss = {c: [] for c in configs}
     for _ in range(runs):
         for c, args in configs.items():
@@ -29,11 +30,15 @@ def compare(configs, baseline, runs, ok, timeout=300):
             wall[c].append(time.monotonic() - t0)
             ru1 = resource.getrusage(resource.RUSAGE_CHILDREN)
             cpu[c].append(ru1.ru_utime - ru0.ru_utime + ru1.ru_stime - ru0.ru_stime)
+            user[c].append(ru1.ru_utime - ru0.ru_utime)
             rss[c].append(r.maxrss_kib / 1024)
             if not (ok[c] if isinstance(ok, dict) else ok)(r):
                 print("run with %s failed:\n%s" % (c, r.output[-3000:]))
                 return 1
-    for label, data, unit in (("wall", wall, "s"), ("cpu", cpu, "s"), ("rss", rss, "MiB")):
+    # user: QEMU's own work, without the host kernel's (its zeroing of
+    # fresh guest RAM varies from run to run on a virtual machine)
+    for label, data, unit in (("wall", wall, "s"), ("cpu", cpu, "s"), ("user", user, "s"),
+                              ("rss", rss, "MiB")):
         med = {c: statistics.median(t) for c, t in data.items()}
         for c, t in data.items():
             print("%-4s %-14s median %.3f %s  (runs: %s)"

@@ -8,7 +8,7 @@ twice and reads it back (or 4 GiB with -m 8G), bare-metal, so that the
 figure is the model's cost per page and little else; linux-memtouch.c
 does the same with 1 GiB as the init of Linux 6.1, under the kernel's
 page faults and clear_page(). Wall and CPU time and QEMU's peak RSS,
-with their ratios. Goals: boot at most 1.2x; the gigabyte guest at most
+with their ratios (and the user time alone). Goals: boot at most 1.2x; the gigabyte guest at most
 1.3x in time and 1.1x in memory plus the capacity.
 
   bench/dcache_overhead.py [--runs N] [--only boot,memcpy,touch1g,linux1g,touch4g]

@@ -11,11 +11,16 @@
  * CpuDcachePage with memory's copy of it ("mem"). The CPU view is an
  * IOMMU region: translate() runs once per page when a CPU fills its TLB,
  * with the access's attributes, and that is where a page becomes held:
- * memory's copy is taken, every line is valid (an adjacent-line
- * prefetcher's worth) and the CPU then runs on plain RAM until
- * maintenance, a change of ownership or an eviction needs to see it
- * again, at which point an IOMMU unmap notification makes the CPUs
- * refill their TLBs.
+ * every line is valid (an adjacent-line prefetcher's worth) and the CPU
+ * then runs on plain RAM until maintenance, a change of ownership or an
+ * eviction needs to see it again, at which point an IOMMU unmap
+ * notification makes the CPUs refill their TLBs.
+ *
+ * Memory's copy of a held page ("mem") is taken at the CPUs' first write
+ * to it, which TCG's notdirty path shows (tlb_watch_first_write(), the
+ * hook first_write()), or when another master writes under its lines:
+ * until then memory and the CPUs have the same data, which RAM holds. A
+ * page the CPUs only read costs no copy, and none to evict.
  *
  * A held line is dirty while the CPU's view differs from "base", the
  * value it last exchanged with memory: memory's copy, unless another
@@ -48,6 +53,7 @@
 #include "qemu/osdep.h"
 #include "qemu/units.h"
 #include "qemu/bitops.h"
+#include "qemu/cutils.h"
 #include "qemu/error-report.h"
 #include "qemu/host-utils.h"
 #include "qemu/log.h"
@@ -65,6 +71,8 @@
 #include "monitor/monitor.h"
 #include "qobject/qdict.h"
 #include "exec/address-spaces.h"
+#include "exec/cputlb.h"
+#include "exec/target_page.h"
 #include "trace.h"
 
 #define LINE CPU_DCACHE_LINE_SIZE
@@ -77,7 +85,7 @@
 #define REPORT_STRETCHES 16
 /* Findings of a kind reported in full before only the 2^n-th are */
 #define FINDING_BURST 32
-/* Pages dropped that are kept for the next fills, without their malloc */
+/* Pages and copies dropped that are kept for reuse, without their malloc */
 #define SPARE_PAGES 1024
 
 enum {
@@ -119,7 +127,7 @@ struct CpuDcachePage {
     uint64_t pageno;
     uint64_t valid;             /* lines the CPUs hold */
     uint64_t stale;             /* held lines another master wrote under */
-    uint8_t *mem;               /* memory's copy of the page */
+    uint8_t *mem;               /* memory's copy of the page, or NULL: RAM */
     uint8_t *base;              /* CPU's last exchanged value, stale lines */
     uint64_t fill_pc;           /* the access that made the page held */
     uint64_t fill_seq;
@@ -142,14 +150,21 @@ static CpuDcacheLineHist *line_hist(CpuDcachePage *p, unsigned line)
     return &p->hist[line];
 }
 
+/* What memory holds of a held page: its copy, or RAM before one is taken */
+static const uint8_t *page_mem(CpuDcacheState *s, CpuDcachePage *p)
+{
+    return p->mem ? p->mem : ram_ptr(s, p->pageno);
+}
+
 static const uint8_t *line_base(CpuDcachePage *p, unsigned line)
 {
     return (p->stale & BIT_ULL(line) ? p->base : p->mem) + line * LINE;
 }
 
+/* Without memory's copy, no line is dirty (or stale) */
 static bool line_dirty(CpuDcacheState *s, CpuDcachePage *p, unsigned line)
 {
-    return (p->valid & BIT_ULL(line)) &&
+    return p->mem && (p->valid & BIT_ULL(line)) &&
            memcmp(ram_ptr(s, p->pageno) + line * LINE, line_base(p, line),
                   LINE);
 }
@@ -158,7 +173,8 @@ static uint64_t page_dirty_lines(CpuDcacheState *s, CpuDcachePage *p)
 {
     uint64_t dirty = 0;
 
-    if (!p->stale && !memcmp(ram_ptr(s, p->pageno), p->mem, PAGE)) {
+    if (!p->mem ||
+        (!p->stale && !memcmp(ram_ptr(s, p->pageno), p->mem, PAGE))) {
         return 0;
     }
     for (unsigned line = 0; line < NLINES; line++) {
@@ -276,6 +292,100 @@ static void cpu_dcache_rearm(CpuDcacheState *s, uint64_t pageno, int why)
     }
 }
 
+/*
+ * Take memory's copy of a held page, before the CPUs' view and memory's
+ * part: at the CPUs' first write, or another master's under their lines.
+ */
+static uint8_t *mem_alloc(CpuDcacheState *s)
+{
+    return s->nspare_mem ? s->spare_mem[--s->nspare_mem] : g_malloc(PAGE);
+}
+
+/*
+ * A copy of memory's data that is all zeros (memory never written, or
+ * zeroed: the first write pass over fresh RAM) is the shared zero page
+ * until the model changes it, see page_mem_own().
+ */
+static const uint8_t zero_page[PAGE];
+
+static void page_snapshot(CpuDcacheState *s, CpuDcachePage *p)
+{
+    uint8_t *ram = ram_ptr(s, p->pageno);
+
+    if (p->mem) {
+        return;
+    }
+    if (buffer_is_zero(ram, PAGE)) {
+        p->mem = (uint8_t *)zero_page;
+    } else {
+        p->mem = mem_alloc(s);
+        memcpy(p->mem, ram, PAGE);
+    }
+    clear_bit_atomic(p->pageno, s->watch);
+    s->snapshots++;
+}
+
+/* Memory's copy of a page, to change it */
+static uint8_t *page_mem_own(CpuDcacheState *s, CpuDcachePage *p)
+{
+    if (p->mem == zero_page) {
+        p->mem = mem_alloc(s);
+        memset(p->mem, 0, PAGE);
+    }
+    return p->mem;
+}
+
+static void page_snapshot_free(CpuDcacheState *s, CpuDcachePage *p)
+{
+    if (!p->mem) {
+        return;
+    }
+    if (p->mem != zero_page && s->nspare_mem < SPARE_PAGES) {
+        s->spare_mem[s->nspare_mem++] = p->mem;
+    } else if (p->mem != zero_page) {
+        g_free(p->mem);
+    }
+    p->mem = NULL;
+    s->snapshots--;
+}
+
+/*
+ * TCG's notdirty path, before a CPU's store to RAM that
+ * tlb_watch_first_write() made clean: the first write to a page held
+ * without memory's copy takes it. Other stores (to code pages, say)
+ * come this way too, and pass on the bitmap's test, without the BQL.
+ */
+static void first_write(ram_addr_t ram_addr, unsigned size, void *opaque)
+{
+    CpuDcacheState *s = opaque;
+    uint64_t pageno = (ram_addr - s->ram_addr) / PAGE;
+    uint64_t last = (ram_addr + size - 1 - s->ram_addr) / PAGE;
+
+    if (ram_addr < s->ram_addr || last >= s->npages) {
+        return;
+    }
+    for (; pageno <= last; pageno++) {
+        if (test_bit(pageno, s->watch)) {
+            BQL_LOCK_GUARD();
+
+            if (s->pages[pageno]) {
+                page_snapshot(s, s->pages[pageno]);
+            }
+        }
+    }
+}
+
+/* Send the CPUs' next store to a page to first_write() */
+static void watch_first_write(CpuDcacheState *s, uint64_t pageno)
+{
+    size_t tp = qemu_target_page_size();
+
+    set_bit_atomic(pageno, s->watch);
+    for (size_t off = 0; off < PAGE; off += tp) {
+        tlb_watch_first_write(s->ram_addr + pageno * PAGE + off);
+    }
+}
+
 static CpuDcachePage *page_get(CpuDcacheState *s, uint64_t pageno)
 {
     CpuDcachePage *p = s->pages[pageno];
@@ -287,13 +397,17 @@ static CpuDcachePage *page_get(CpuDcacheState *s, uint64_t pageno)
             s->nspare--;
         } else {
             p = g_new(CpuDcachePage, 1);
-            p->mem = g_malloc(PAGE);
         }
-        *p = (CpuDcachePage) { .pageno = pageno, .mem = p->mem };
-        memcpy(p->mem, ram_ptr(s, pageno), PAGE);
+        *p = (CpuDcachePage) { .pageno = pageno };
         s->pages[pageno] = p;
         QTAILQ_INSERT_TAIL(&s->held, p, link);
         s->held_pages++;
+        /*
+         * No CPU maps the page writable: an unheld page has no cacheable
+         * TLB entry (evictions and invalidations flushed them), and its
+         * non-cacheable ones go now (rearm).
+         */
+        watch_first_write(s, pageno);
         cpu_dcache_rearm(s, pageno, REARM_HELD);
     }
     return p;
@@ -328,13 +442,14 @@ static void page_drop(CpuDcacheState *s, CpuDcachePage *p)
     QTAILQ_REMOVE(&s->held, p, link);
     s->held_pages--;
     s->pages[p->pageno] = NULL;
+    clear_bit_atomic(p->pageno, s->watch);
+    page_snapshot_free(s, p);
     g_free(p->base);
     g_free(p->hist);
     if (s->nspare < SPARE_PAGES) {
         QSLIST_INSERT_HEAD(&s->spare, p, spare_link);
         s->nspare++;
     } else {
-        g_free(p->mem);
         g_free(p);
     }
 }
@@ -589,7 +704,9 @@ static void mem_io_debug_write(CpuDcacheState *s, CpuDcachePage *p,
     /* through the address space, which tells TCG of changed code */
     address_space_write(&s->ram_as, p->pageno * PAGE + off,
                         MEMTXATTRS_UNSPECIFIED, buf, size);
-    memcpy(p->mem + off, buf, size);
+    if (p->mem) {
+        memcpy(page_mem_own(s, p) + off, buf, size);
+    }
     if (p->stale & BIT_ULL(off / LINE)) {
         memcpy(p->base + off, buf, size);
     }
@@ -627,7 +744,7 @@ static MemTxResult mem_io_read(void *opaque, hwaddr addr, uint64_t *data,
     if (dirty && s->coherency == COHERENCY_REPORT) {
         *data = ldn_le_p(ram_ptr(s, p->pageno) + off, size);
     } else {
-        *data = ldn_le_p(p->mem + off, size);
+        *data = ldn_le_p(page_mem(s, p) + off, size);
     }
     return MEMTX_OK;
 }
@@ -647,6 +764,9 @@ static MemTxResult mem_io_write(void *opaque, hwaddr addr, uint64_t data,
     if (!(p->valid & BIT_ULL(line)) || s->coherency == COHERENCY_REPORT) {
         /* nobody holds the line: the CPUs will read what memory has */
         stn_le_p(ram_ptr(s, p->pageno) + off, size, data);
+        if (!p->mem) {
+            return MEMTX_OK;
+        }
     } else if (!(p->stale & BIT_ULL(line))) {
         /*
          * The first write under a held line makes it stale and is
@@ -661,13 +781,14 @@ static MemTxResult mem_io_write(void *opaque, hwaddr addr, uint64_t data,
                            "wrote memory under a line the CPUs hold: they "
                            "keep reading their older copy until they "
                            "invalidate it");
+        page_snapshot(s, p);
         if (!p->base) {
             p->base = g_malloc(PAGE);
         }
         memcpy(p->base + line * LINE, p->mem + line * LINE, LINE);
         p->stale |= BIT_ULL(line);
     }
-    stn_le_p(p->mem + off, size, data);
+    stn_le_p(page_mem_own(s, p) + off, size, data);
     return MEMTX_OK;
 }
 
@@ -711,7 +832,8 @@ static uint64_t page_write_lines(CpuDcacheState *s, CpuDcachePage *p,
     if (pass) {
         for (m = kept ? mask : 0; m;) {
             first = take_run(&m, &n);
-            memcpy(p->mem + first * LINE, ram + first * LINE, n * LINE);
+            memcpy(page_mem_own(s, p) + first * LINE, ram + first * LINE,
+                   n * LINE);
         }
         return mask;
     }
@@ -735,9 +857,28 @@ static uint64_t page_write_lines(CpuDcacheState *s, CpuDcachePage *p,
                 landed |= BIT_ULL(line);
             }
         }
-        memcpy(p->mem + first * LINE, wb + first * LINE, n * LINE);
+        memcpy(page_mem_own(s, p) + first * LINE, wb + first * LINE,
+               n * LINE);
     }
     return landed;
+}
+
+/*
+ * Would a write-back of the whole page all reach memory? Then evicting
+ * it needs no look at which lines are dirty.
+ */
+static bool page_writeback_passes(CpuDcacheState *s, CpuDcachePage *p)
+{
+    bool pass;
+
+    if (!p->mem) {
+        return true;    /* nothing to write back */
+    }
+    s->wb_pageno = p->pageno;
+    pass = bus_passes(s, p->pageno * PAGE, PAGE, true, KIND_WRITEBACK,
+                      &s->wb_ram, 0);
+    s->wb_pageno = NO_PAGE;
+    return pass;
 }
 
 /* Write a dirty line back to memory, as a transaction on the bus. */
@@ -764,7 +905,10 @@ static void line_clean(CpuDcacheState *s, CpuDcachePage *p, unsigned line)
 /* Discard a line: the CPUs see memory's data again. */
 static void line_inval(CpuDcacheState *s, CpuDcachePage *p, unsigned line)
 {
-    memcpy(ram_ptr(s, p->pageno) + line * LINE, p->mem + line * LINE, LINE);
+    if (p->mem) {
+        memcpy(ram_ptr(s, p->pageno) + line * LINE, p->mem + line * LINE,
+               LINE);
+    }
     page_set_valid(s, p, p->valid & ~BIT_ULL(line));
     p->stale &= ~BIT_ULL(line);
 }
@@ -779,10 +923,27 @@ static void line_inval(CpuDcacheState *s, CpuDcachePage *p, unsigned line)
  */
 static void page_evict(CpuDcacheState *s, CpuDcachePage *p)
 {
-    uint64_t dirty = page_dirty_lines(s, p);
-    uint64_t clean = p->valid & ~dirty;
-    uint64_t landed = 0, restore;
+    uint64_t dirty, clean, landed = 0, restore;
 
+    if (!p->stale && !s->visible_evict && page_writeback_passes(s, p)) {
+        /*
+         * Memory takes the CPUs' data, which RAM has: which lines were
+         * dirty matters only to the trace.
+         */
+        if (trace_event_get_state_backends(TRACE_CPU_DCACHE_EVICT)) {
+            trace_cpu_dcache_evict(s->base + p->pageno * PAGE,
+                                   ctpop64(p->valid),
+                                   ctpop64(page_dirty_lines(s, p)));
+        }
+        s->evicted_pages++;
+        page_drop(s, p);
+        return;
+    }
+    if (s->visible_evict) {
+        page_snapshot(s, p);    /* the clean lines' data goes out too */
+    }
+    dirty = page_dirty_lines(s, p);
+    clean = p->valid & ~dirty;
     trace_cpu_dcache_evict(s->base + p->pageno * PAGE, ctpop64(p->valid),
                            ctpop64(dirty));
     if (dirty) {
@@ -860,7 +1021,11 @@ static void line_maintain(CpuDcacheState *s, CpuDcacheOp op, CpuDcachePage *p,
                           unsigned line, const CpuDcacheOrigin *o)
 {
     if (op == CPU_DCACHE_ZERO) {
-        /* Dirty zero lines without a fill; QEMU zeroes RAM after us. */
+        /*
+         * Dirty zero lines without a fill; QEMU zeroes RAM after us.
+         * Memory's copy: the probe of the store took it (first_write()).
+         */
+        page_snapshot(s, p);
         page_set_valid(s, p, p->valid | BIT_ULL(line));
         line_note(s, p, line, o);
         return;
@@ -1327,7 +1492,7 @@ static void cpu_dcache_forget_held(CpuDcacheState *s, bool memory_wins)
     CpuDcachePage *p, *next;
 
     QTAILQ_FOREACH_SAFE(p, &s->held, link, next) {
-        if (memory_wins) {
+        if (memory_wins && p->mem) {
             memcpy(ram_ptr(s, p->pageno), p->mem, PAGE);
         }
         page_drop(s, p);
@@ -1348,6 +1513,8 @@ static void cpu_dcache_reset_hold(Object *obj, ResetType type)
     memset(s->kind_reported, 0, sizeof(s->kind_reported));
 }
 
+static CpuDcacheState *first_write_owner;
+
 static void cpu_dcache_realize(DeviceState *dev, Error **errp)
 {
     CpuDcacheState *s = CPU_DCACHE(dev);
@@ -1360,6 +1527,11 @@ static void cpu_dcache_realize(DeviceState *dev, Error **errp)
     }
     if (!s->bus) {
         error_setg(errp, "cpu-dcache: property 'bus' is not set");
+        return;
+    }
+    if (first_write_owner) {
+        /* TCG has one hook for the CPUs' first writes */
+        error_setg(errp, "cpu-dcache: a machine has at most one");
         return;
     }
     size = memory_region_size(s->ram);
@@ -1414,6 +1586,11 @@ static void cpu_dcache_realize(DeviceState *dev, Error **errp)
     s->pages = g_new0(CpuDcachePage *, s->npages);
     s->mem_mapped = bitmap_new(s->npages);
     s->full = bitmap_new(s->npages);
+    s->watch = bitmap_new(s->npages);
+    s->spare_mem = g_new(uint8_t *, SPARE_PAGES);
+    s->ram_addr = memory_region_get_ram_addr(s->ram);
+    first_write_owner = s;
+    tlb_set_notdirty_hook(first_write, s);
 
     memory_region_init_iommu(&s->cpu_view, sizeof(s->cpu_view),
                              TYPE_CPU_DCACHE_CPU_VIEW, OBJECT(s),
@@ -1468,11 +1645,6 @@ static void cpu_dcache_init(Object *obj)
     s->clean_evict_str = g_strdup("silent");
 }
 
-/*
- * What the cache holds is host state tied to this run's RAM contents:
- * migrating it would mean migrating memory's copy of every page held,
- * and the order of filling, which nobody needs yet.
- */
 /*
  * What the model holds (memory's copy of each held page, the lines'
  * histories) is not migrated: the model saves only while it holds
