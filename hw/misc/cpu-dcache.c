@@ -292,10 +292,6 @@ static void cpu_dcache_rearm(CpuDcacheState *s, uint64_t pageno, int why)
     }
 }
 
-/*
- * Take memory's copy of a held page, before the CPUs' view and memory's
- * part: at the CPUs' first write, or another master's under their lines.
- */
 static uint8_t *mem_alloc(CpuDcacheState *s)
 {
     return s->nspare_mem ? s->spare_mem[--s->nspare_mem] : g_malloc(PAGE);
@@ -308,6 +304,10 @@ static uint8_t *mem_alloc(CpuDcacheState *s)
  */
 static const uint8_t zero_page[PAGE];
 
+/*
+ * Take memory's copy of a held page, before the CPUs' view and memory's
+ * part: at the CPUs' first write, or another master's under their lines.
+ */
 static void page_snapshot(CpuDcacheState *s, CpuDcachePage *p)
 {
     uint8_t *ram = ram_ptr(s, p->pageno);
@@ -322,7 +322,6 @@ static void page_snapshot(CpuDcacheState *s, CpuDcachePage *p)
         memcpy(p->mem, ram, PAGE);
     }
     clear_bit_atomic(p->pageno, s->watch);
-    s->snapshots++;
 }
 
 /* Memory's copy of a page, to change it */
@@ -337,16 +336,14 @@ static uint8_t *page_mem_own(CpuDcacheState *s, CpuDcachePage *p)
 
 static void page_snapshot_free(CpuDcacheState *s, CpuDcachePage *p)
 {
-    if (!p->mem) {
-        return;
-    }
-    if (p->mem != zero_page && s->nspare_mem < SPARE_PAGES) {
+    if (!p->mem || p->mem == zero_page) {
+        /* nothing of its own */
+    } else if (s->nspare_mem < SPARE_PAGES) {
         s->spare_mem[s->nspare_mem++] = p->mem;
-    } else if (p->mem != zero_page) {
+    } else {
         g_free(p->mem);
     }
     p->mem = NULL;
-    s->snapshots--;
 }
 
 /*
@@ -1023,7 +1020,8 @@ static void line_maintain(CpuDcacheState *s, CpuDcacheOp op, CpuDcachePage *p,
     if (op == CPU_DCACHE_ZERO) {
         /*
          * Dirty zero lines without a fill; QEMU zeroes RAM after us.
-         * Memory's copy: the probe of the store took it (first_write()).
+         * The probe of the store took memory's copy (first_write()),
+         * unless the page became held only now, in page_maintain().
          */
         page_snapshot(s, p);
         page_set_valid(s, p, p->valid | BIT_ULL(line));

@@ -107,7 +107,6 @@ struct CpuDcacheState {
     unsigned nspare;
     uint8_t **spare_mem;        /* memory's copies to reuse */
     unsigned nspare_mem;
-    uint64_t snapshots;         /* held pages with memory's copy */
     unsigned long *watch;       /* held pages without: first_write() */
     ram_addr_t ram_addr;
     /* the pages that hold lines, in the order they were filled */
