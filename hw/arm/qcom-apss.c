@@ -116,7 +116,10 @@ static const char *apss_master_name(uint16_t requester_id)
     return qcom_master_name(requester_id & 0xff);
 }
 
-/* The CPUs' data cache maintenance, reported by target/arm. */
+/*
+ * The CPUs' data cache maintenance, reported by target/arm: with the BQL
+ * held, but for DC ZVA.
+ */
 static void apss_cacheop(ARMCPU *cpu, const ARMCacheOpInfo *info,
                          void *opaque)
 {
@@ -161,12 +164,16 @@ static void apss_cacheop(ARMCPU *cpu, const ARMCacheOpInfo *info,
                                 extract64(info->value, 6, 24) %
                                 CPU_DCACHE_SW_SETS, &o);
         }
-    } else if (info->op == ARM_CACHEOP_DC_ZVA && !info->attrs.cacheable) {
+    } else if (info->op == ARM_CACHEOP_DC_ZVA) {
         /*
-         * DC ZVA through a non-cacheable mapping (memset() of a coherent
-         * DMA buffer, say) zeroes memory without allocating lines; QEMU's
-         * stores then take the non-cacheable path like any other.
+         * Called without the BQL. Through a non-cacheable mapping
+         * (memset() of a coherent DMA buffer, say) DC ZVA zeroes memory
+         * without allocating lines; QEMU's stores then take the
+         * non-cacheable path like any other.
          */
+        if (info->pa_valid && info->attrs.cacheable) {
+            cpu_dcache_zero(dcache, info->pa, info->size, &o);
+        }
     } else if (info->pa_valid) {
         cpu_dcache_maintain(dcache, ops[info->op].op, info->pa, info->size,
                             0, &o);

@@ -22,6 +22,9 @@
  * until then memory and the CPUs have the same data, which RAM holds. A
  * page the CPUs only read costs no copy, and none to evict.
  *
+ * DC ZVA comes without the BQL: a clear_page()'s sweep of a page held
+ * whole is recorded per vCPU with an atomic OR, see sweeps_flush().
+ *
  * A held line is dirty while the CPU's view differs from "base", the
  * value it last exchanged with memory: memory's copy, unless another
  * master wrote memory under a line the CPU holds ("stale" lines, whose
@@ -505,6 +508,7 @@ static void cpu_dcache_finding(CpuDcacheState *s, FindingKind kind,
  * next cacheable access to one makes it held again.
  */
 static void page_evict(CpuDcacheState *s, CpuDcachePage *p);
+static void sweeps_flush(CpuDcacheState *s);
 
 static void cpu_dcache_evict(CpuDcacheState *s)
 {
@@ -512,6 +516,7 @@ static void cpu_dcache_evict(CpuDcacheState *s)
     uint64_t before = s->held_lines, pages = 0;
     CpuDcachePage *p;
 
+    sweeps_flush(s);
     while (s->held_lines > low && (p = QTAILQ_FIRST(&s->held))) {
         page_evict(s, p);
         pages++;
@@ -557,9 +562,11 @@ static void cpu_dcache_check_capacity(CpuDcacheState *s)
 /* Fill the lines of a page the CPUs do not hold yet. */
 static void page_fill(CpuDcacheState *s, uint64_t pageno)
 {
-    CpuDcachePage *p = page_get(s, pageno);
+    CpuDcachePage *p;
     uint8_t probe;
 
+    sweeps_flush(s);    /* before the number and the place it takes */
+    p = page_get(s, pageno);
     if (p->valid == ALL_LINES) {
         return;
     }
@@ -1014,6 +1021,52 @@ static void line_note(CpuDcacheState *s, CpuDcachePage *p, unsigned line,
     h->dirty_when_maintained = false;
 }
 
+/* A page used by address goes last in the order of eviction */
+static void page_touch(CpuDcacheState *s, CpuDcachePage *p)
+{
+    QTAILQ_REMOVE(&s->held, p, link);
+    QTAILQ_INSERT_TAIL(&s->held, p, link);
+}
+
+/*
+ * DC ZVA sweeps. clear_page() zeroes a page with one DC ZVA per line; on
+ * a page held whole with memory's copy, one changes nothing but the
+ * line's history and the page's place in the order of eviction (RAM,
+ * which QEMU zeroes after the hook, makes the line dirty). The vCPU
+ * records it in its sweep without the BQL (cpu_dcache_zero()), and every
+ * event that takes a number or moves a page in that order, and every
+ * report, writes the sweeps out first: the lines get the numbers and the
+ * page the place they would have had. A line recorded while another
+ * vCPU drops its page (an eviction, whose TLB flush the vCPU has yet to
+ * see) is history lost: the page is memory's again, as for the stores
+ * of a vCPU yet to flush its TLB.
+ */
+static void sweeps_flush(CpuDcacheState *s)
+{
+    for (unsigned i = 0; i < CPU_DCACHE_SWEEP_CPUS; i++) {
+        CpuDcacheSweep *w = &s->sweeps[i];
+        CpuDcacheOrigin o = {
+            .insn = "DC ZVA", .pc = w->pc, .lr = w->lr, .cpu = i,
+        };
+        CpuDcachePage *p;
+        uint64_t m;
+
+        if (!qatomic_read(&w->lines)) {
+            continue;
+        }
+        m = qatomic_xchg(&w->lines, 0);
+        p = s->pages[w->pageno];
+        if (!p || !(m & p->valid)) {
+            continue;
+        }
+        for (m &= p->valid; m; m &= m - 1) {
+            o.va = w->va + ctz64(m) * LINE;
+            line_note(s, p, ctz64(m), &o);
+        }
+        page_touch(s, p);
+    }
+}
+
 static void line_maintain(CpuDcacheState *s, CpuDcacheOp op, CpuDcachePage *p,
                           unsigned line, const CpuDcacheOrigin *o)
 {
@@ -1080,9 +1133,7 @@ static void page_maintain(CpuDcacheState *s, CpuDcacheOp op, uint64_t pageno,
         line_maintain(s, op, p, ctz64(m), o);
     }
     if (!op_is_set_way(op)) {
-        /* used by address: the page goes last in the order of eviction */
-        QTAILQ_REMOVE(&s->held, p, link);
-        QTAILQ_INSERT_TAIL(&s->held, p, link);
+        page_touch(s, p);
     }
     if (before & ~p->valid) {
         cpu_dcache_rearm(s, pageno, REARM_INVAL);
@@ -1120,6 +1171,7 @@ void cpu_dcache_maintain(CpuDcacheState *s, CpuDcacheOp op, hwaddr pa,
 {
     hwaddr end;
 
+    sweeps_flush(s);
     if (op_is_set_way(op)) {
         cpu_dcache_maintain_set(s, op, set, o);
         return;
@@ -1136,6 +1188,56 @@ void cpu_dcache_maintain(CpuDcacheState *s, CpuDcacheOp op, hwaddr pa,
 
         page_maintain(s, op, pa / PAGE, lines_of(pa, next), o);
         pa = next;
+    }
+}
+
+/* Held with all its lines and memory's copy: see sweeps_flush() */
+static bool page_whole_copied(CpuDcacheState *s, uint64_t pageno)
+{
+    bool full = test_bit(pageno, s->full);
+
+    /* a page becomes watched before full, and stops once copied */
+    smp_rmb();
+    return full && !test_bit(pageno, s->watch);
+}
+
+void cpu_dcache_zero(CpuDcacheState *s, hwaddr pa, unsigned size,
+                     const CpuDcacheOrigin *o)
+{
+    CpuDcacheSweep *w = o->cpu >= 0 && o->cpu < CPU_DCACHE_SWEEP_CPUS ?
+                        &s->sweeps[o->cpu] : NULL;
+    hwaddr off = pa - s->base;
+    uint64_t pageno = off / PAGE, mask = 0;
+
+    if (pa < s->base || off >= s->npages * PAGE || !size ||
+        off % PAGE + size > PAGE) {
+        w = NULL;   /* outside the range, or more than a page */
+    } else {
+        mask = lines_of(off, off + size);
+    }
+    /*
+     * The next lines of the vCPU's sweep: the same page, at the same VA,
+     * from the same code, in ascending order (the history numbers them
+     * so), on a page that stays held whole.
+     */
+    if (w && w->pageno == pageno && w->va == o->va - off % PAGE &&
+        w->pc == o->pc && w->lr == o->lr && (mask & -mask) > w->swept &&
+        page_whole_copied(s, pageno)) {
+        trace_cpu_dcache_maintain(o->insn, pa, size, o->pc);
+        w->swept |= mask;
+        qatomic_or(&w->lines, mask);
+        return;
+    }
+
+    BQL_LOCK_GUARD();
+    cpu_dcache_maintain(s, CPU_DCACHE_ZERO, pa, size, 0, o);
+    if (w) {
+        /* a new sweep: this vCPU's others are written out */
+        w->pageno = pageno;
+        w->va = o->va - off % PAGE;
+        w->pc = o->pc;
+        w->lr = o->lr;
+        w->swept = mask;
     }
 }
 
@@ -1251,6 +1353,7 @@ static void report_range(CpuDcacheState *s, hwaddr start, hwaddr size,
     hwaddr end;
     CpuDcachePage *p;
 
+    sweeps_flush(s);
     if (start < s->base) {
         size -= MIN(size, s->base - start);
         start = s->base;
@@ -1489,6 +1592,7 @@ static void cpu_dcache_forget_held(CpuDcacheState *s, bool memory_wins)
 {
     CpuDcachePage *p, *next;
 
+    sweeps_flush(s);
     QTAILQ_FOREACH_SAFE(p, &s->held, link, next) {
         if (memory_wins && p->mem) {
             memcpy(ram_ptr(s, p->pageno), p->mem, PAGE);
@@ -1638,6 +1742,9 @@ static void cpu_dcache_init(Object *obj)
 
     QTAILQ_INIT(&s->held);
     QSLIST_INIT(&s->spare);
+    for (unsigned i = 0; i < CPU_DCACHE_SWEEP_CPUS; i++) {
+        s->sweeps[i].pageno = NO_PAGE;
+    }
     s->coherency_str = g_strdup("emulate");
     s->speculation_str = g_strdup("off");
     s->clean_evict_str = g_strdup("silent");

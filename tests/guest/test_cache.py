@@ -251,6 +251,42 @@ def test_stress(tap):
               % (writebacks, sum(map(int, suppressed))), out[-3000:])
 
 
+# DC ZVA sweeps (cache-zva-sweep.c): the model records a clear_page()'s
+# DC ZVAs without the BQL and writes them out before anything else takes
+# a number. The hazard's report must give each of the three pages' 64
+# lines its own DC ZVA (the line's VA, the pc of its loop) and the event
+# numbers of the order they were zeroed: page 0 and 2 ascending, page 1
+# descending, one after the other, each page's fill first. The hazard
+# resets the SoC (exit 1) once the program has checked that memory kept
+# its data.
+ZVA_LINE = re.compile(r"^  line 0x([0-9a-f]+): dirty, filled by cpu0 pc 0x([0-9a-f]+) "
+                      r"\(event (\d+)\); last DC ZVA by cpu0 pc 0x([0-9a-f]+) lr 0x[0-9a-f]+ "
+                      r"va 0x([0-9a-f]+) \(event (\d+)\)$", re.M)
+
+
+def test_zva_sweep(tap):
+    r = run("cache-zva-sweep", trace=False)
+    lines = [(int(a, 16), int(fpc, 16), int(fill), int(pc, 16), int(va, 16), int(ev))
+             for a, fpc, fill, pc, va, ev in ZVA_LINE.findall(r.output)]
+    pages = [lines[n * 64:(n + 1) * 64] for n in range(3)]
+    expect = []
+    # the hazard resets the SoC at the handover, after the program's checks
+    ok = len(lines) == 192 and r.returncode == 1 and "bm: FAIL" not in r.console
+    if ok:
+        first = pages[0][0][2]
+        for n, page in enumerate(pages):
+            fill = first + n * 65
+            order = range(64) if n != 1 else range(63, -1, -1)
+            events = {line: fill + 1 + i for i, line in enumerate(order)}
+            expect += [(page[0][0] + line * 64, page[0][1], fill, page[0][1],
+                        page[0][0] + line * 64, events[line]) for line in range(64)]
+    tap.check(ok and lines == expect,
+              "cache-zva-sweep: each line its own DC ZVA in the hazard's report, "
+              "numbered in the order the lines were zeroed",
+              "%s\nfirst difference: %s" % (r.output[-4000:], next(
+                  ((g, w) for g, w in zip(lines, expect) if g != w), None)))
+
+
 tap = qms.Tap()
 only = sys.argv[1:]
 for name, (extra, status, passes, want, avoid) in CASES.items():
@@ -273,6 +309,9 @@ if not only or "cache-debug" in only:
 
 if not only or "cache-stress" in only:
     test_stress(tap)
+
+if not only or "cache-zva-sweep" in only:
+    test_zva_sweep(tap)
 
 if not only:
     # The test can fail: without the model, memory sees the write at once.

@@ -88,6 +88,24 @@ typedef struct CpuDcachePage CpuDcachePage;
 /* stale-read, write-under-cache, mismatched-alias, hazard */
 #define CPU_DCACHE_FINDING_KINDS 4
 
+/* vCPUs whose DC ZVA sweeps are recorded without the BQL (cpu_index) */
+#define CPU_DCACHE_SWEEP_CPUS 16
+
+/*
+ * A vCPU's DC ZVA sweep of a page held whole (clear_page(): one DC ZVA
+ * per line, in ascending order, from one pc), whose history the model
+ * has yet to write: cpu_dcache_zero().
+ */
+typedef struct CpuDcacheSweep {
+    /* the vCPU's own, written with the BQL held */
+    uint64_t pageno;
+    uint64_t va;                /* of the page */
+    uint64_t pc, lr;
+    uint64_t swept;             /* the lines of the page zeroed so far */
+    /* the lines zeroed since; set by the vCPU, taken with the BQL held */
+    uint64_t lines;
+} CpuDcacheSweep;
+
 struct CpuDcacheState {
     SysBusDevice parent_obj;
 
@@ -131,6 +149,7 @@ struct CpuDcacheState {
      * a helper could not give under -icount.
      */
     uint64_t seq;
+    CpuDcacheSweep sweeps[CPU_DCACHE_SWEEP_CPUS];
 
     /*
      * Write-backs: while the lines of page wb_pageno go out on the bus,
@@ -189,6 +208,16 @@ typedef struct CpuDcacheOrigin {
 void cpu_dcache_maintain(CpuDcacheState *s, CpuDcacheOp op, hwaddr pa,
                          unsigned size, unsigned set,
                          const CpuDcacheOrigin *origin);
+
+/*
+ * DC ZVA of the block [pa, pa + size), as cpu_dcache_maintain() does it
+ * (CPU_DCACHE_ZERO), but called without the BQL: a kernel issues one per
+ * 64 bytes of each page it clears. Where the only effect is the lines'
+ * history (the page is held whole, with memory's copy), it is recorded
+ * in the vCPU's sweep without a lock; otherwise it takes the BQL.
+ */
+void cpu_dcache_zero(CpuDcacheState *s, hwaddr pa, unsigned size,
+                     const CpuDcacheOrigin *origin);
 
 /* How sure a fault is when the CPUs lose access (cpu_dcache_check_revoke) */
 typedef enum CpuDcacheHazard {
