@@ -1043,7 +1043,7 @@ static void page_touch(CpuDcacheState *s, CpuDcachePage *p)
  */
 static void sweeps_flush(CpuDcacheState *s)
 {
-    for (unsigned i = 0; i < CPU_DCACHE_SWEEP_CPUS; i++) {
+    for (unsigned i = 0; i < s->sweep_cpus; i++) {
         CpuDcacheSweep *w = &s->sweeps[i];
         CpuDcacheOrigin o = {
             .insn = "DC ZVA", .pc = w->pc, .lr = w->lr, .cpu = i,
@@ -1233,6 +1233,7 @@ void cpu_dcache_zero(CpuDcacheState *s, hwaddr pa, unsigned size,
     cpu_dcache_maintain(s, CPU_DCACHE_ZERO, pa, size, 0, o);
     if (w) {
         /* a new sweep: this vCPU's others are written out */
+        s->sweep_cpus = MAX(s->sweep_cpus, o->cpu + 1);
         w->pageno = pageno;
         w->va = o->va - off % PAGE;
         w->pc = o->pc;

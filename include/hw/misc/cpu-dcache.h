@@ -150,6 +150,7 @@ struct CpuDcacheState {
      */
     uint64_t seq;
     CpuDcacheSweep sweeps[CPU_DCACHE_SWEEP_CPUS];
+    unsigned sweep_cpus;        /* sweeps[] used so far: the BQL's */
 
     /*
      * Write-backs: while the lines of page wb_pageno go out on the bus,
