@@ -243,6 +243,107 @@ static bool bus_passes(CpuDcacheState *s, hwaddr addr, hwaddr len,
     return mr == target && xlat == target_addr && l >= len;
 }
 
+/*
+ * The bus's answers for a page, as a fill's read and a write-back of the
+ * whole page ask them (the translation through any firewall and memory's
+ * view, on every page the CPUs hold), are kept until the bus changes: a
+ * change of its map (bus_listener), or of the translation of an IOMMU it
+ * maps, which that IOMMU notifies (unmap) as it must for the CPUs' TLBs.
+ * Memory's view, this device's own, answers those two questions the same
+ * way every time. Only answers that the bus lets them pass are kept: the
+ * others make a transaction, which a firewall reports.
+ */
+static void bus_changed(CpuDcacheState *s)
+{
+    bitmap_zero(s->bus_read_ok, s->npages);
+    bitmap_zero(s->bus_wb_ok, s->npages);
+}
+
+static void bus_iommu_changed(IOMMUNotifier *n, IOMMUTLBEntry *entry)
+{
+    CpuDcacheBusIommu *bi = container_of(n, CpuDcacheBusIommu, notifier);
+
+    bus_changed(bi->s);
+}
+
+/*
+ * Watch an IOMMU the bus maps, at the index @idx of the cluster's fills
+ * or write-backs, over all of it (its unmap notifications may cover more
+ * than the bus maps); counted once per section the bus maps.
+ */
+static void bus_iommu_watch(CpuDcacheState *s, MemoryRegion *mr, int idx)
+{
+    CpuDcacheBusIommu *bi;
+    Error *err = NULL;
+
+    QLIST_FOREACH(bi, &s->bus_iommus, next) {
+        if (bi->mr == mr && bi->notifier.iommu_idx == idx) {
+            bi->sections++;
+            return;
+        }
+    }
+    bi = g_new0(CpuDcacheBusIommu, 1);
+    bi->mr = mr;
+    bi->s = s;
+    bi->sections = 1;
+    iommu_notifier_init(&bi->notifier, bus_iommu_changed,
+                        IOMMU_NOTIFIER_UNMAP, 0, HWADDR_MAX, idx);
+    if (memory_region_register_iommu_notifier(mr, &bi->notifier, &err)) {
+        /* then nothing is kept: every question goes to the bus */
+        error_report_err(err);
+        g_free(bi);
+        s->bus_uncached = true;
+        return;
+    }
+    QLIST_INSERT_HEAD(&s->bus_iommus, bi, next);
+}
+
+static void bus_region_add(MemoryListener *l, MemoryRegionSection *section)
+{
+    CpuDcacheState *s = container_of(l, CpuDcacheState, bus_listener);
+    IOMMUMemoryRegion *iommu = memory_region_get_iommu(section->mr);
+
+    bus_changed(s);
+    if (iommu && iommu != &s->mem_view) {
+        for (unsigned kind = KIND_ACCESS; kind <= KIND_WRITEBACK; kind++) {
+            bus_iommu_watch(s, section->mr,
+                            memory_region_iommu_attrs_to_index(
+                                iommu, cluster_attrs(kind)));
+        }
+    }
+}
+
+static void bus_region_del(MemoryListener *l, MemoryRegionSection *section)
+{
+    CpuDcacheState *s = container_of(l, CpuDcacheState, bus_listener);
+    CpuDcacheBusIommu *bi, *next;
+
+    bus_changed(s);
+    QLIST_FOREACH_SAFE(bi, &s->bus_iommus, next, next) {
+        if (bi->mr == section->mr && !--bi->sections) {
+            memory_region_unregister_iommu_notifier(bi->mr, &bi->notifier);
+            QLIST_REMOVE(bi, next);
+            g_free(bi);
+        }
+    }
+}
+
+/* A fill's read of page @pageno passes: bus_passes(), kept */
+static bool bus_fill_passes(CpuDcacheState *s, uint64_t pageno)
+{
+    if (test_bit(pageno, s->bus_read_ok)) {
+        return true;
+    }
+    if (!bus_passes(s, pageno * PAGE, 1, false, KIND_ACCESS, &s->mem_io,
+                    pageno * PAGE)) {
+        return false;
+    }
+    if (!s->bus_uncached) {
+        set_bit(pageno, s->bus_read_ok);
+    }
+    return true;
+}
+
 /* Take the lowest run of lines out of *@m: its first line, *@n lines */
 static unsigned take_run(uint64_t *m, unsigned *n)
 {
@@ -575,8 +676,7 @@ static void page_fill(CpuDcacheState *s, uint64_t pageno)
      * The lines' data is memory's copy, which invalid lines already hold
      * in RAM too (see mem_io_write()).
      */
-    if (!bus_passes(s, pageno * PAGE, 1, false, KIND_ACCESS, &s->mem_io,
-                    pageno * PAGE)) {
+    if (!bus_fill_passes(s, pageno)) {
         address_space_read(&s->bus_as, pageno * PAGE,
                            cluster_attrs(KIND_ACCESS), &probe, 1);
     }
@@ -875,13 +975,16 @@ static bool page_writeback_passes(CpuDcacheState *s, CpuDcachePage *p)
 {
     bool pass;
 
-    if (!p->mem) {
-        return true;    /* nothing to write back */
+    if (!p->mem || test_bit(p->pageno, s->bus_wb_ok)) {
+        return true;    /* nothing to write back, or known to pass */
     }
     s->wb_pageno = p->pageno;
     pass = bus_passes(s, p->pageno * PAGE, PAGE, true, KIND_WRITEBACK,
                       &s->wb_ram, 0);
     s->wb_pageno = NO_PAGE;
+    if (pass && !s->bus_uncached) {
+        set_bit(p->pageno, s->bus_wb_ok);
+    }
     return pass;
 }
 
@@ -1718,6 +1821,14 @@ static void cpu_dcache_realize(DeviceState *dev, Error **errp)
     address_space_init(&s->bus_as, &s->bus_root, "cpu-dcache-bus");
     address_space_init(&s->mem_io_as, &s->mem_io, "cpu-dcache-mem-io");
     address_space_init(&s->wb_as, &s->wb_ram, "cpu-dcache-writeback");
+    s->bus_read_ok = bitmap_new(s->npages);
+    s->bus_wb_ok = bitmap_new(s->npages);
+    s->bus_listener = (MemoryListener) {
+        .name = "cpu-dcache-bus",
+        .region_add = bus_region_add,
+        .region_del = bus_region_del,
+    };
+    memory_listener_register(&s->bus_listener, &s->bus_as);
 
     sysbus_init_mmio(sbd, MEMORY_REGION(&s->cpu_view));
     sysbus_init_mmio(sbd, &s->window);

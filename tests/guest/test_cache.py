@@ -79,6 +79,16 @@ CASES = {
                      r"cpu_dcache_evict_batch 5 pages, lines held 576 -> 256\n",
                      r"qcom-xpu:   master   apps \(VMID 3 HLOS\)\n"
                      r"qcom-xpu:   access   evict\n"], [r"cpu_dcache_writeback.*\n.*DC C"]),
+    # The bus's answers that the model keeps go with the XPU's change: a
+    # page written back before its handover faults after it.
+    "cache-evict-handover": (["-global", "cpu-dcache.capacity=32768",
+                              "-global", "qcom-xpu.action=log"], 0, True,
+                             [r"cpu_dcache_hazard",
+                              r"qcom-xpu:   address  0x[0-9a-f]+040\n"
+                              r"qcom-xpu:   master   apps \(VMID 3 HLOS\)\n"
+                              r"qcom-xpu:   access   write-back\n",
+                              r"qcom-xpu:   master   apps \(VMID 3 HLOS\)\n"
+                              r"qcom-xpu:   access   read\n"], []),
     "cache-writeback": (["-global", "qcom-xpu.action=log"], 0, True,
                         [r"cpu_dcache_hazard",
                          # the dirty line, 0x40 into the page

@@ -106,6 +106,15 @@ typedef struct CpuDcacheSweep {
     uint64_t lines;
 } CpuDcacheSweep;
 
+/* An IOMMU the bus maps, whose changes drop the bus's answers kept */
+typedef struct CpuDcacheBusIommu {
+    IOMMUNotifier notifier;
+    MemoryRegion *mr;
+    unsigned sections;          /* of it that the bus maps */
+    CpuDcacheState *s;
+    QLIST_ENTRY(CpuDcacheBusIommu) next;
+} CpuDcacheBusIommu;
+
 struct CpuDcacheState {
     SysBusDevice parent_obj;
 
@@ -162,6 +171,17 @@ struct CpuDcacheState {
     uint64_t wb_pageno;
     uint8_t *wb_host;
     uint8_t *wb_data;
+
+    /*
+     * The bus's answers kept: per page, its fill's read passes, its
+     * write-back whole passes (bus_passes()); dropped when the bus's map
+     * or an IOMMU on it changes (bus_changed()).
+     */
+    unsigned long *bus_read_ok;
+    unsigned long *bus_wb_ok;
+    MemoryListener bus_listener;
+    QLIST_HEAD(, CpuDcacheBusIommu) bus_iommus;
+    bool bus_uncached;          /* an IOMMU refused to notify us */
 
     /* properties */
     uint64_t capacity;
