@@ -17,8 +17,10 @@
  * notification makes the CPUs refill their TLBs.
  *
  * Memory's copy of a held page ("mem") is taken at the CPUs' first write
- * to it, which TCG's notdirty path shows (tlb_watch_first_write(), the
- * hook first_write()), or when another master writes under its lines:
+ * to it: at the fill, when a store makes it (tlb_fill_access_type());
+ * after a load's fill, at the store that TCG's notdirty path shows
+ * (tlb_watch_first_write(), the hook first_write()); or when another
+ * master writes under its lines:
  * until then memory and the CPUs have the same data, which RAM holds. A
  * page the CPUs only read costs no copy, and none to evict.
  *
@@ -487,7 +489,13 @@ static void watch_first_write(CpuDcacheState *s, uint64_t pageno)
     }
 }
 
-static CpuDcachePage *page_get(CpuDcacheState *s, uint64_t pageno)
+/*
+ * The page of @pageno, held from now on. @written: the CPUs' first write
+ * to it is under way, which takes memory's copy (page_snapshot()), so
+ * that a new page is not watched.
+ */
+static CpuDcachePage *page_get(CpuDcacheState *s, uint64_t pageno,
+                               bool written)
 {
     CpuDcachePage *p = s->pages[pageno];
 
@@ -508,8 +516,13 @@ static CpuDcachePage *page_get(CpuDcacheState *s, uint64_t pageno)
          * TLB entry (evictions and invalidations flushed them), and its
          * non-cacheable ones go now (rearm).
          */
-        watch_first_write(s, pageno);
+        if (!written) {
+            watch_first_write(s, pageno);
+        }
         cpu_dcache_rearm(s, pageno, REARM_HELD);
+    }
+    if (written) {
+        page_snapshot(s, p);
     }
     return p;
 }
@@ -660,14 +673,17 @@ static void cpu_dcache_check_capacity(CpuDcacheState *s)
     }
 }
 
-/* Fill the lines of a page the CPUs do not hold yet. */
-static void page_fill(CpuDcacheState *s, uint64_t pageno)
+/*
+ * Fill the lines of a page the CPUs do not hold yet, for a store if
+ * @store.
+ */
+static void page_fill(CpuDcacheState *s, uint64_t pageno, bool store)
 {
     CpuDcachePage *p;
     uint8_t probe;
 
     sweeps_flush(s);    /* before the number and the place it takes */
-    p = page_get(s, pageno);
+    p = page_get(s, pageno, store);
     if (p->valid == ALL_LINES) {
         return;
     }
@@ -722,7 +738,7 @@ static IOMMUTLBEntry cpu_view_translate(IOMMUMemoryRegion *iommu,
          * Held from now on, and always RAM: so the table walker, coherent
          * with the cache, reads the CPUs' view through a host pointer.
          */
-        page_fill(s, pageno);
+        page_fill(s, pageno, tlb_fill_access_type() == MMU_DATA_STORE);
         ret.target_as = &s->ram_as;
     } else if (s->pages[pageno]) {
         ret.target_as = &address_space_memory;
@@ -1227,7 +1243,7 @@ static void page_maintain(CpuDcacheState *s, CpuDcacheOp op, uint64_t pageno,
     uint64_t before;
 
     if (op == CPU_DCACHE_ZERO) {
-        p = page_get(s, pageno);
+        p = page_get(s, pageno, false);
     } else if (!p || !(p->valid & mask)) {
         return;
     }

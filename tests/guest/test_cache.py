@@ -91,8 +91,12 @@ CASES = {
                               r"qcom-xpu:   access   read\n"], []),
     "cache-writeback": (["-global", "qcom-xpu.action=log"], 0, True,
                         [r"cpu_dcache_hazard",
-                         # the dirty line, 0x40 into the page
+                         # the dirty lines, 0x40 into the page written
+                         # first, 0x80 into the next one, read first
                          r"qcom-xpu:   address  0x[0-9a-f]+040\n"
+                         r"qcom-xpu:   master   apps \(VMID 3 HLOS\)\n"
+                         r"qcom-xpu:   access   write-back\n",
+                         r"qcom-xpu:   address  0x[0-9a-f]+080\n"
                          r"qcom-xpu:   master   apps \(VMID 3 HLOS\)\n"
                          r"qcom-xpu:   access   write-back\n"], []),
     # TrustZone reads the SCM's argument lists from memory, as master tz:
