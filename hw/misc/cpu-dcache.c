@@ -139,6 +139,8 @@ struct CpuDcachePage {
     int fill_cpu;
     CpuDcacheLineHist *hist;    /* per line, once maintenance touched it */
     QTAILQ_ENTRY(CpuDcachePage) link;   /* in held, in order of eviction */
+    QLIST_ENTRY(CpuDcachePage) cleaned_link;
+    bool cleaned;               /* in cleaned: cpu_dcache_release_clean() */
     QSLIST_ENTRY(CpuDcachePage) spare_link;
 };
 
@@ -557,6 +559,9 @@ static void page_drop(CpuDcacheState *s, CpuDcachePage *p)
     s->held_pages--;
     s->pages[p->pageno] = NULL;
     clear_bit_atomic(p->pageno, s->watch);
+    if (p->cleaned) {
+        QLIST_REMOVE(p, cleaned_link);
+    }
     page_snapshot_free(s, p);
     g_free(p->base);
     g_free(p->hist);
@@ -624,6 +629,30 @@ static void cpu_dcache_finding(CpuDcacheState *s, FindingKind kind,
 static void page_evict(CpuDcacheState *s, CpuDcachePage *p);
 static void sweeps_flush(CpuDcacheState *s);
 
+/*
+ * Pages cleaned by address or set/way since the last flush of the CPUs'
+ * TLBs (an eviction's) that have no dirty line left give memory's copy
+ * back and are watched again: their next write takes a new one. Watching
+ * needs that no CPU maps the page writable, which the flush that follows
+ * makes true (a vCPU yet to see it writes unseen, as in an eviction), so
+ * the copies go at the next eviction rather than at the clean, which
+ * would flush the TLBs once per page cleaned.
+ */
+static void cpu_dcache_release_clean(CpuDcacheState *s)
+{
+    CpuDcachePage *p, *next;
+
+    QLIST_FOREACH_SAFE(p, &s->cleaned, cleaned_link, next) {
+        QLIST_REMOVE(p, cleaned_link);
+        p->cleaned = false;
+        if (p->mem && !p->stale && !page_dirty_lines(s, p)) {
+            trace_cpu_dcache_copy_released(s->base + p->pageno * PAGE);
+            page_snapshot_free(s, p);
+            watch_first_write(s, p->pageno);
+        }
+    }
+}
+
 static void cpu_dcache_evict(CpuDcacheState *s)
 {
     uint64_t low = s->capacity_lines / 2;
@@ -637,6 +666,7 @@ static void cpu_dcache_evict(CpuDcacheState *s)
     }
     if (pages) {
         trace_cpu_dcache_evict_batch(pages, before, s->held_lines);
+        cpu_dcache_release_clean(s);
         notify_unmap(&s->cpu_view, IOMMU_IDX_CACHEABLE, s, 0,
                      pow2ceil(s->npages * PAGE) - 1);
     }
@@ -1226,6 +1256,12 @@ static void line_maintain(CpuDcacheState *s, CpuDcacheOp op, CpuDcachePage *p,
     }
 }
 
+static bool op_is_clean(CpuDcacheOp op)
+{
+    return op == CPU_DCACHE_CLEAN_POC || op == CPU_DCACHE_SW_CLEAN ||
+           op == CPU_DCACHE_CLEAN_INVAL || op == CPU_DCACHE_SW_CLEAN_INVAL;
+}
+
 static bool op_is_set_way(CpuDcacheOp op)
 {
     return op == CPU_DCACHE_SW_CLEAN || op == CPU_DCACHE_SW_INVAL ||
@@ -1250,6 +1286,10 @@ static void page_maintain(CpuDcacheState *s, CpuDcacheOp op, uint64_t pageno,
     before = p->valid;
     for (uint64_t m = mask; m; m &= m - 1) {
         line_maintain(s, op, p, ctz64(m), o);
+    }
+    if (op_is_clean(op) && p->mem && !p->cleaned) {
+        p->cleaned = true;
+        QLIST_INSERT_HEAD(&s->cleaned, p, cleaned_link);
     }
     if (!op_is_set_way(op)) {
         page_touch(s, p);
@@ -1869,6 +1909,7 @@ static void cpu_dcache_init(Object *obj)
     CpuDcacheState *s = CPU_DCACHE(obj);
 
     QTAILQ_INIT(&s->held);
+    QLIST_INIT(&s->cleaned);
     QSLIST_INIT(&s->spare);
     for (unsigned i = 0; i < CPU_DCACHE_SWEEP_CPUS; i++) {
         s->sweeps[i].pageno = NO_PAGE;

@@ -89,6 +89,13 @@ CASES = {
                               r"qcom-xpu:   access   write-back\n",
                               r"qcom-xpu:   master   apps \(VMID 3 HLOS\)\n"
                               r"qcom-xpu:   access   read\n"], []),
+    # A clean that leaves no line dirty gives memory's copy back at the
+    # next eviction; the page, watched again, sees the next write.
+    "cache-release": (["-global", "cpu-dcache.capacity=65536",
+                       "-global", "qcom-xpu.action=log"], 0, True,
+                      [r"cpu_dcache_copy_released page (?P<p>0x[0-9a-f]+)000: cleaned"
+                       r"[\s\S]*  line (?P=p)000: clean, [\s\S]*  line (?P=p)080: dirty, "],
+                      []),
     "cache-writeback": (["-global", "qcom-xpu.action=log"], 0, True,
                         [r"cpu_dcache_hazard",
                          # the dirty lines, 0x40 into the page written

@@ -138,6 +138,8 @@ struct CpuDcacheState {
     ram_addr_t ram_addr;
     /* the pages that hold lines, in the order they were filled */
     QTAILQ_HEAD(, CpuDcachePage) held;
+    /* held pages cleaned since the last eviction, with memory's copy */
+    QLIST_HEAD(, CpuDcachePage) cleaned;
     uint64_t held_pages;
     uint64_t held_lines;
     uint64_t capacity_lines;    /* 0: unbounded */
