@@ -139,8 +139,7 @@ struct CpuDcachePage {
     int fill_cpu;
     CpuDcacheLineHist *hist;    /* per line, once maintenance touched it */
     QTAILQ_ENTRY(CpuDcachePage) link;   /* in held, in order of eviction */
-    QLIST_ENTRY(CpuDcachePage) cleaned_link;
-    bool cleaned;               /* in cleaned: cpu_dcache_release_clean() */
+    QLIST_ENTRY(CpuDcachePage) cleaned_link;   /* in cleaned, once */
     QSLIST_ENTRY(CpuDcachePage) spare_link;
 };
 
@@ -559,7 +558,7 @@ static void page_drop(CpuDcacheState *s, CpuDcachePage *p)
     s->held_pages--;
     s->pages[p->pageno] = NULL;
     clear_bit_atomic(p->pageno, s->watch);
-    if (p->cleaned) {
+    if (QLIST_IS_INSERTED(p, cleaned_link)) {
         QLIST_REMOVE(p, cleaned_link);
     }
     page_snapshot_free(s, p);
@@ -644,7 +643,6 @@ static void cpu_dcache_release_clean(CpuDcacheState *s)
 
     QLIST_FOREACH_SAFE(p, &s->cleaned, cleaned_link, next) {
         QLIST_REMOVE(p, cleaned_link);
-        p->cleaned = false;
         if (p->mem && !p->stale && !page_dirty_lines(s, p)) {
             trace_cpu_dcache_copy_released(s->base + p->pageno * PAGE);
             page_snapshot_free(s, p);
@@ -1287,8 +1285,7 @@ static void page_maintain(CpuDcacheState *s, CpuDcacheOp op, uint64_t pageno,
     for (uint64_t m = mask; m; m &= m - 1) {
         line_maintain(s, op, p, ctz64(m), o);
     }
-    if (op_is_clean(op) && p->mem && !p->cleaned) {
-        p->cleaned = true;
+    if (op_is_clean(op) && p->mem && !QLIST_IS_INSERTED(p, cleaned_link)) {
         QLIST_INSERT_HEAD(&s->cleaned, p, cleaned_link);
     }
     if (!op_is_set_way(op)) {
